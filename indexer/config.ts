@@ -52,7 +52,7 @@ const EnvSchema = z.object({
   REGQA_EMBED_BATCH: z.coerce.number().int().min(1).max(1024).default(32),
   REGQA_HNSW_M: z.coerce.number().int().min(4).max(128).default(16),
   REGQA_HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(8).max(2000).default(200),
-  REGQA_HNSW_EF_SEARCH: z.coerce.number().int().min(8).max(2000).default(64),
+  REGQA_HNSW_EF_SEARCH: z.coerce.number().int().min(8).max(2000).default(128),
 });
 
 export function indexConfigFromEnv(env: Record<string, string | undefined> = process.env): IndexConfig {

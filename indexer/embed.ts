@@ -37,7 +37,7 @@ const DEFAULT_CACHE_DIR = env.cacheDir;
 const DEFAULT_LOCAL_MODEL_PATH = env.localModelPath;
 let loadQueue: Promise<unknown> = Promise.resolve();
 
-type Extractor = Awaited<ReturnType<typeof pipeline>>;
+type Extractor = Awaited<ReturnType<typeof pipeline<'feature-extraction'>>>;
 
 export function loadEmbedder(config: ModelConfig): Promise<LoadedEmbedder> {
   const load = loadQueue.then(() => loadNow(config));
@@ -61,7 +61,9 @@ async function loadNow(config: ModelConfig): Promise<LoadedEmbedder> {
     });
     dims = (await runBatch(extractor, [PROBE_TEXT], config.pooling))[0]?.length ?? 0;
   } catch (cause) {
-    const where = config.offline ? `offline: no usable local copy in ${env.localModelPath}` : 'local copy or Hugging Face Hub';
+    const where = config.offline
+      ? `offline: no usable local copy in ${env.localModelPath}`
+      : `tried ${env.localModelPath}, then the Hugging Face Hub`;
     throw new EmbedderUnavailable(`model ${config.id} could not be loaded (${where}): ${firstLine(cause)}`, { cause });
   }
   if (dims === 0) throw new EmbedderUnavailable(`model ${config.id} produced empty embeddings`);
@@ -110,11 +112,12 @@ class TransformersEmbedder implements LoadedEmbedder {
 
 async function runBatch(extractor: Extractor, texts: string[], pooling: ModelConfig['pooling']): Promise<Float32Array[]> {
   const output = await extractor(texts, { pooling, normalize: true });
-  const [rows, width] = output.dims as number[];
+  const [rows, width] = output.dims;
   if (rows !== texts.length || width === undefined) {
     throw new Error(`unexpected embedding shape [${output.dims.join(', ')}] for ${texts.length} texts`);
   }
-  const data = output.data as Float32Array;
+  const data = output.data;
+  if (!(data instanceof Float32Array)) throw new Error(`unexpected embedding type ${output.type}`);
   return texts.map((_, i) => data.slice(i * width, (i + 1) * width));
 }
 

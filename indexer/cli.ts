@@ -1,0 +1,77 @@
+// npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { buildIndex } from './build.ts';
+import { indexConfigFromEnv, type IndexConfig } from './config.ts';
+import { loadCorpus } from './corpus.ts';
+import { formatLintTable, hasFatal } from './lint.ts';
+
+const USAGE = 'usage: npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        corpus: { type: 'string' },
+        out: { type: 'string' },
+        model: { type: 'string' },
+        'model-dir': { type: 'string' },
+        offline: { type: 'boolean' },
+        check: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const env = { ...process.env };
+  if (args.corpus) env.CORPUS_DIR = args.corpus;
+  if (args.out) env.INDEX_DIR = args.out;
+  if (args.model) env.REGQA_MODEL = args.model;
+  if (args['model-dir']) env.REGQA_MODEL_DIR = args['model-dir'];
+  if (args.offline) env.REGQA_OFFLINE = '1';
+  const config: IndexConfig = indexConfigFromEnv(env);
+
+  if (args.check) {
+    const corpus = await loadCorpus(config.corpusDir);
+    console.log(formatLintTable(corpus.issues, process.stdout.columns ?? 160));
+    return hasFatal(corpus.issues) ? 1 : 0;
+  }
+
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: 'embedding {bar} {value}/{total} units | {eta}s left', hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  const result = await buildIndex({
+    config,
+    force: args.force,
+    log: (line) => console.log(line),
+    onEmbedProgress: (done, total) => {
+      if (!bar) return;
+      if (done === 0 || !bar.getTotal()) bar.start(total, done);
+      bar.update(done);
+      if (done >= total) bar.stop();
+    },
+  });
+  console.log(formatLintTable(result.issues, process.stdout.columns ?? 160));
+  if (result.status === 'failed') {
+    console.error('Index not built: fix the fatal problems above. The previous index, if any, is untouched.');
+    return 1;
+  }
+  if (result.status === 'up-to-date') console.log(`Index is up to date (${result.dir}); use --force to rebuild.`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`index build failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,256 @@
+// The assistant: question → parsed query → retrieval → grounded answer with citations. Edge-safe:
+// segmentation and dense search are injected, everything else is plain TypeScript.
+import { articleLabel } from '../../indexer/numerals.ts';
+import { MODALITY_WORDS } from '../../indexer/stopwords.ts';
+import { bigramTokens, wordTokens, type Segment } from '../../indexer/tokens.ts';
+import type { Regulation } from '../../indexer/statute.ts';
+import type { Unit } from '../../indexer/units.ts';
+import { composeAnswer, missingArticleAnswer, notFoundAnswer, type CitedClause } from './answer.ts';
+import { resolveContext, type Context } from './conversation.ts';
+import { actorLevel, actorMatches, extractDuties } from './duties.ts';
+import { bridgeEnglish } from './english.ts';
+import { documentFrequency, type IndexData } from './index-data.ts';
+import { parseQuestion, type ArticleRef, type ParsedQuestion } from './query.ts';
+import {
+  baselineSearch,
+  coverage,
+  fuseRrf,
+  lexicalSearch,
+  rollUp,
+  type ArticleHit,
+  type DenseSearch,
+  type LexicalQuery,
+  type RetrieverMode,
+  type UnitHit,
+  type WeightedTerm,
+} from './retrieve.ts';
+import type { Assistant, AskInput, AskResult, Citation, Duty, DutyList, Health, Lang, RegulationSummary } from './types.ts';
+
+export interface AssistantOptions {
+  index: IndexData;
+  segment: Segment;
+  /** null: lexical-only (no vectors in the index, or the model failed to load). */
+  dense: DenseSearch | null;
+  /** Why dense retrieval is unavailable now, when it is. */
+  denseNote?: string | null;
+  mode?: RetrieverMode;
+  /** Calibrated on the eval dev split (see evals/); below it the corpus is taken not to cover the question. */
+  foundThreshold?: number;
+}
+
+export const DEFAULT_FOUND_THRESHOLD = 0.5;
+const MAX_CITATIONS = 3;
+/** Keep further articles only while they score close to the best one. */
+const RELATIVE_SCORE = 0.75;
+const DENSE_CANDIDATES = 50;
+const FOLLOW_UP_OLD_TOPIC = 0.6;
+const FOLLOW_UP_NEW_WORDS = 1.5;
+const FOLLOW_UP_CITED_BOOST = 1.5;
+
+export function createAssistant(options: AssistantOptions): Assistant & { retrieve: (input: AskInput) => Promise<Retrieval> } {
+  const { index, segment } = options;
+  const threshold = options.foundThreshold ?? DEFAULT_FOUND_THRESHOLD;
+  const mode: RetrieverMode = options.mode ?? (options.dense ? 'hybrid' : 'bm25');
+  const regulations = new Map(index.regulations.map((r) => [r.id, r]));
+  const articleUnit = new Map<string, number>();
+  index.units.forEach((u, i) => {
+    if (u.kind !== 'paragraph') articleUnit.set(`${u.regulationId}/${u.article}-${u.sub}/${u.kind === 'section' ? u.label : ''}`, i);
+  });
+  const articleUnitOf = (u: Unit) => articleUnit.get(`${u.regulationId}/${u.article}-${u.sub}/`)!;
+  const total = Math.max(1, index.units.length);
+  const idf = (term: string) => Math.log(1 + total / (documentFrequency(index.lexical, term) + 0.5));
+  let allDuties: Duty[] | null = null;
+
+  function citationOf(unitIndex: number, score: number): Citation {
+    const u = index.units[unitIndex]!;
+    return {
+      regulationId: u.regulationId,
+      regulationTitle: regulations.get(u.regulationId)!.title,
+      article: u.article,
+      paragraph: u.paragraph,
+      label: u.label,
+      text: u.text,
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  function queryOf(parsed: ParsedQuestion, context: Context): LexicalQuery {
+    if (parsed.lang === 'en' && /[a-z]/i.test(parsed.searchText)) {
+      const bridged = bridgeEnglish(parsed.searchText, index.glossary);
+      return { words: bridged.terms, bigrams: [] };
+    }
+    const own = contentWords(parsed.searchText);
+    if (!context.previousQuestion) return { words: own.map((term) => ({ term, weight: 1 })), bigrams: bigramTokens(own.join(' ')) };
+    const old = contentWords(parseQuestion(context.previousQuestion, index.regulations).searchText).filter((w) => !own.includes(w));
+    const words = [...own.map((term) => ({ term, weight: FOLLOW_UP_NEW_WORDS })), ...old.map((term) => ({ term, weight: FOLLOW_UP_OLD_TOPIC }))];
+    return { words, bigrams: bigramTokens([...own, ...old].join(' ')) };
+  }
+
+  function contentWords(text: string): string[] {
+    return [...new Set(wordTokens(segment, text).filter((w) => !MODALITY_WORDS.has(w)))];
+  }
+
+  async function rank(parsed: ParsedQuestion, query: LexicalQuery, scope: string[], context: Context, runMode: RetrieverMode): Promise<ArticleHit[]> {
+    const filter = scope.length ? (u: Unit) => scope.includes(u.regulationId) : undefined;
+    let hits: UnitHit[];
+    if (runMode === 'baseline') {
+      hits = baselineSearch(index.lexical, wordTokens(segment, parsed.text, true));
+    } else {
+      const lexical = runMode === 'dense' ? [] : lexicalSearch(index.lexical, index.units, query, filter);
+      const dense = runMode !== 'bm25' && options.dense ? (await options.dense(parsed.text, DENSE_CANDIDATES)).filter((h) => !filter || filter(index.units[h.unit]!)) : [];
+      hits = runMode === 'hybrid' && dense.length ? fuseRrf([lexical.slice(0, 100), dense]) : runMode === 'dense' ? dense : lexical;
+    }
+    if (context.citedArticles.length) hits = boostCited(hits, context);
+    return rollUp(hits, index.units, articleUnitOf);
+  }
+
+  function boostCited(hits: UnitHit[], context: Context): UnitHit[] {
+    const cited = (u: Unit) =>
+      context.citedArticles.some((c) => c.ref.article === u.article && c.ref.sub === u.sub && (c.regulationId === null || c.regulationId === u.regulationId));
+    return hits.map((h) => (cited(index.units[h.unit]!) ? { unit: h.unit, score: h.score * FOLLOW_UP_CITED_BOOST } : h)).sort((a, b) => b.score - a.score);
+  }
+
+  /** Best articles that the question's words actually cover, within a band of the best score. */
+  function select(hits: ArticleHit[], words: WeightedTerm[]): { chosen: ArticleHit[]; topCoverage: number } {
+    const top = hits[0];
+    if (!top) return { chosen: [], topCoverage: 0 };
+    const cover = (h: ArticleHit) => coverage(words, index.units[h.unit]!.text, idf);
+    const topCoverage = cover(top);
+    const chosen = [top, ...hits.slice(1, 6).filter((h) => h.score >= RELATIVE_SCORE * top.score && cover(h) >= Math.max(threshold, 0.8 * topCoverage))];
+    return { chosen: chosen.slice(0, MAX_CITATIONS), topCoverage };
+  }
+
+  function lookup(parsed: ParsedQuestion, scope: string[], lang: Lang): AskResult {
+    const inScope = scope.length ? scope.map((id) => regulations.get(id)!).filter(Boolean) : index.regulations;
+    const clauses: CitedClause[] = [];
+    const missing: { regulation: Regulation; ref: ArticleRef }[] = [];
+    for (const ref of parsed.refs) {
+      for (const r of inScope) {
+        const article = r.articles.find((a) => a.no.n === ref.article && a.no.sub === ref.sub);
+        if (!article) {
+          missing.push({ regulation: r, ref });
+          continue;
+        }
+        const para = ref.paragraph === null ? undefined : article.paragraphs.find((p) => p.number === ref.paragraph);
+        const unit = index.units.findIndex(
+          (u) => u.regulationId === r.id && u.article === ref.article && u.sub === ref.sub && u.paragraph === (para && article.paragraphs.length > 1 ? para.number : null),
+        );
+        if (unit >= 0) clauses.push({ citation: citationOf(unit, 1), status: r.status });
+      }
+    }
+    if (clauses.length === 0) {
+      const first = missing[0]!;
+      return {
+        answer: missingArticleAnswer(lang, first.regulation.title, first.ref.article, first.ref.sub, presentRange(first.regulation)),
+        found: false,
+        lang,
+        citations: [],
+      };
+    }
+    return { answer: composeAnswer({ kind: 'lookup', lang, focus: [], actor: null, clauses }), found: true, lang, citations: clauses.map((c) => c.citation) };
+  }
+
+  async function retrieve(input: AskInput): Promise<Retrieval> {
+    const parsed = parseQuestion(input.question, index.regulations, input.lang);
+    const context = resolveContext(input.question, input.history, index.regulations);
+    const scope = input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds;
+    const query = queryOf(parsed, context);
+    const hits = parsed.refs.length ? [] : await rank(parsed, query, scope, context, mode);
+    return { parsed, context, scope, query, hits };
+  }
+
+  async function ask(input: AskInput): Promise<AskResult> {
+    const { parsed, scope, query, hits } = await retrieve(input);
+    const lang = parsed.lang;
+    if (parsed.refs.length) return lookup(parsed, scope, lang);
+    const { chosen, topCoverage } = select(hits, query.words);
+    if (chosen.length === 0 || topCoverage < threshold) {
+      return { answer: notFoundAnswer(lang, index.regulations.map((r) => r.title)), found: false, lang, citations: [] };
+    }
+    const clauses = chosen.map((h) => ({ citation: citationOf(h.paragraphUnit ?? h.unit, h.score), status: regulations.get(h.regulationId)!.status }));
+    const focus = query.words.map((w) => w.term);
+    const answer = composeAnswer({ kind: parsed.kind, lang, focus, actor: parsed.actor, clauses });
+    return { answer, found: true, lang, citations: clauses.map((c) => c.citation) };
+  }
+
+  async function search(q: string, k: number, regulationId?: string): Promise<Citation[]> {
+    const { hits, scope } = await retrieve({ question: q, regulationId });
+    void scope;
+    return hits.slice(0, k).map((h) => citationOf(h.paragraphUnit ?? h.unit, h.score));
+  }
+
+  function dutyIndex(): Duty[] {
+    allDuties ??= index.units
+      .filter((u) => u.kind === 'paragraph' || (u.kind === 'article' && !index.units.some((p) => p.kind === 'paragraph' && p.regulationId === u.regulationId && p.article === u.article && p.sub === u.sub)))
+      .flatMap((u) =>
+        extractDuties(u.text).map((d) => ({
+          regulationId: u.regulationId,
+          regulationTitle: regulations.get(u.regulationId)!.title,
+          article: u.article!,
+          paragraph: u.paragraph,
+          label: u.label,
+          actor: d.actor,
+          level: actorLevel(d.actor),
+          modality: d.modality,
+          action: d.action,
+          text: u.text,
+        })),
+      );
+    return allDuties;
+  }
+
+  function duties(actor: string, regulationId?: string): DutyList {
+    const asked = actor.trim();
+    const matched = dutyIndex().filter((d) => d.actor !== '' && actorMatches(d.actor, asked) && (!regulationId || d.regulationId === regulationId));
+    const groups = index.regulations
+      .map((r) => ({ regulationId: r.id, regulationTitle: r.title, status: r.status, duties: matched.filter((d) => d.regulationId === r.id) }))
+      .filter((g) => g.duties.length > 0);
+    return { actor: asked, matchedActors: [...new Set(matched.map((d) => d.actor))], groups };
+  }
+
+  function summaries(): RegulationSummary[] {
+    return index.regulations.map((r) => ({
+      id: r.id,
+      title: r.title,
+      aliases: r.aliases,
+      jurisdiction: r.jurisdiction,
+      status: r.status,
+      articles: r.articles.length,
+      chapters: r.chapters,
+      sections: r.sections.map((s) => ({ id: s.id, label: s.label, title: s.title })),
+    }));
+  }
+
+  function health(): Health {
+    const { info } = index;
+    const denseOn = info.dense && options.dense !== null;
+    return {
+      builtAt: info.builtAt,
+      counts: info.counts,
+      dense: denseOn,
+      denseNote: denseOn ? null : (options.denseNote ?? info.denseNote ?? 'dense retrieval is off'),
+      model: info.model?.id ?? null,
+    };
+  }
+
+  return { ask, search, duties, regulations: summaries, regulation: (id) => regulations.get(id), health, retrieve };
+}
+
+export interface Retrieval {
+  parsed: ParsedQuestion;
+  context: Context;
+  scope: string[];
+  query: LexicalQuery;
+  hits: ArticleHit[];
+}
+
+/** 第一条–第四条、第八条–第三十四条 … : the article numbers a text actually has. */
+function presentRange(r: Regulation): string {
+  const runs: [number, number][] = [];
+  for (const a of r.articles) {
+    const last = runs.at(-1);
+    if (last && a.no.n === last[1] + 1) last[1] = a.no.n;
+    else if (!last || a.no.n !== last[1]) runs.push([a.no.n, a.no.n]);
+  }
+  return runs.map(([a, b]) => (a === b ? articleLabel(a) : `${articleLabel(a)}至${articleLabel(b)}`)).join('、');
+}

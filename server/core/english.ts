@@ -1,0 +1,285 @@
+// Bridges an English question to the Chinese corpus. Word-by-word translation misses the statutes'
+// own wording ("appoint a data specialist" → 任命/数据/专家, while the text says 明确数据专员), so
+// instead the question's stemmed English words are matched against the English glosses of the
+// corpus's OWN vocabulary (glossary.json, built from CC-CEDICT at index time): the gloss of a term,
+// of its parts (首席数据官 → 首席 chief + 数据 data + 官 official) and of its characters (专 special).
+// Terms that cover several question words at once, and rare terms, win; a greedy set cover keeps the
+// search terms few and complementary.
+//
+// Pure and edge-safe: no Node imports, no cc-cedict (the glossary carries what is needed).
+import { stemmer } from 'stemmer';
+import type { Glossary } from './glossary-types.ts';
+
+/** English function words, dropped from glosses and questions alike. */
+const EN_STOPWORDS = `a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once
+only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves
+then there these they this those through to too under until up very was we were what when where which while who whom
+why will with would you your yours yourself yourselves shall may might must let us etc sth sb esp lit fig abbr one
+oneself someone something somebody anything used also pr tw cl ie eg via per kind sort`;
+
+/** Words of questions (not of glosses) that say nothing about the topic. */
+const QUESTION_STOPWORDS = `who what which whose whom must should does did do doing done please tell explain describe
+say says said according regulation regulations article articles law laws rule rules provision provisions clause clauses
+paragraph paragraphs chapter chapters statute statutes text mention mentions mentioned stipulate stipulates
+stipulated state states stated anyone anybody someone somebody thing things way ways kind kinds there here`;
+
+const STOP: ReadonlySet<string> = new Set(EN_STOPWORDS.split(/\s+/).filter(Boolean));
+const QUESTION_STOP: ReadonlySet<string> = new Set([...STOP, ...QUESTION_STOPWORDS.split(/\s+/).filter(Boolean)]);
+
+const WORD = /[a-z]+/g;
+
+/** Lowercased letter runs of at least two letters, without English stopwords, stemmed (Porter). */
+export function stemWords(text: string): string[] {
+  const out: string[] = [];
+  for (const w of text.toLowerCase().match(WORD) ?? []) {
+    if (w.length < 2 || STOP.has(w)) continue;
+    out.push(stemmer(w));
+  }
+  return out;
+}
+
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/gu;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/g;
+
+/**
+ * True when the text is mostly Latin-script words with few or no Chinese characters. A Chinese
+ * character carries about a syllable, so each counts as two letters ("Who appoints the 数据专员?" is
+ * English; "什么是AI" is not).
+ */
+export function isEnglish(text: string): boolean {
+  const letters = text.match(LATIN_LETTER)?.length ?? 0;
+  const cjk = text.match(CJK_CHAR)?.length ?? 0;
+  return letters >= 2 && letters > 2 * cjk;
+}
+
+export interface BridgedTerm {
+  term: string;
+  /** Relative importance, the best term 1. */
+  weight: number;
+}
+
+export interface Bridge {
+  terms: BridgedTerm[];
+  /** Question words (lowercased, as asked) that some returned term covers. */
+  covered: string[];
+  /** Question content words no returned term covers. */
+  uncovered: string[];
+}
+
+// Scoring knobs.
+const WORD_MATCH = 1; // the gloss of the term or of one of its multi-character parts
+const CHAR_MATCH = 0.6; // the gloss of one character of a multi-character term
+const SINGLE_CHAR_TERM = 0.6; // a one-character term: characters are too polysemous for full weight
+const MULTI_BONUS = 0.5; // per extra question word a term covers at once
+const ALTERNATES_PER_WORD = 2;
+const ALTERNATE_WEIGHT = 0.5;
+const MIN_SCORE = 0.3; // below this a match is noise (a frequent term matched through one character)
+
+/**
+ * Corpus terms to search for an English question, best first, weights normalised to a maximum of 1.
+ * Digits and unknown words are ignored; a question with no recognisable word gets no terms.
+ */
+export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Bridge {
+  const words = questionWords(question);
+  if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: [] };
+  const index = indexOf(glossary);
+  const stems = words.map((w) => w.stem);
+  const matching = stems.map((s) => matchingGlossStems(s, index.stems));
+  const candidates: Candidate[] = [];
+  for (const entry of index.terms) {
+    const c = scoreTerm(entry, matching, glossary);
+    if (c) candidates.push(c);
+  }
+
+  const allStems = stems.map((_, i) => i);
+  const picked = new Map<string, number>();
+  const covered = new Set<number>();
+  // Greedy set cover: each pick's gain counts only the question words not yet covered.
+  while (picked.size < max) {
+    const open = allStems.filter((i) => !covered.has(i));
+    if (open.length === 0) break;
+    let best: { c: Candidate; gain: number } | null = null;
+    for (const c of candidates) {
+      if (picked.has(c.term)) continue;
+      const gain = gainOf(c, open);
+      if (gain >= MIN_SCORE && (!best || better(gain, c, best.gain, best.c))) best = { c, gain };
+    }
+    if (!best) break;
+    picked.set(best.c.term, best.gain);
+    for (const i of open) if ((best.c.cov[i] ?? 0) > 0) covered.add(i);
+  }
+
+  // Alternates: a few more high-scoring terms for each covered word, at lower weight, in case the
+  // best cover's wording is not the clause's.
+  const weights = new Map(picked);
+  for (const i of covered) {
+    const ranked = candidates
+      .filter((c) => (c.cov[i] ?? 0) > 0 && !picked.has(c.term))
+      .map((c) => ({ c, score: gainOf(c, allStems) }))
+      .filter((x) => x.score >= MIN_SCORE)
+      .sort((a, b) => (better(a.score, a.c, b.score, b.c) ? -1 : 1))
+      .slice(0, ALTERNATES_PER_WORD);
+    for (const { c, score } of ranked) {
+      weights.set(c.term, Math.max(weights.get(c.term) ?? 0, ALTERNATE_WEIGHT * score));
+    }
+  }
+
+  const ranked = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1)).slice(0, max);
+  const top = ranked[0]?.[1] ?? 1;
+  const terms = ranked.map(([term, w]) => ({ term, weight: round(w / top) }));
+  const kept = candidates.filter((c) => terms.some((t) => t.term === c.term));
+  const coveredWords = words.filter((_, i) => kept.some((c) => (c.cov[i] ?? 0) > 0)).map((w) => w.word);
+  return { terms, covered: coveredWords, uncovered: words.map((w) => w.word).filter((w) => !coveredWords.includes(w)) };
+}
+
+interface QuestionWord {
+  word: string;
+  stem: string;
+}
+
+function questionWords(question: string): QuestionWord[] {
+  const out: QuestionWord[] = [];
+  const seen = new Set<string>();
+  for (const w of question.toLowerCase().match(WORD) ?? []) {
+    if (w.length < 2 || QUESTION_STOP.has(w)) continue;
+    const stem = stemmer(w);
+    if (seen.has(stem)) continue;
+    seen.add(stem);
+    out.push({ word: w, stem });
+  }
+  return out;
+}
+
+/** Equal stems, or one a prefix of the other of at least 5 letters and 70% of the longer. */
+export function stemsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && short.length >= 0.7 * long.length && long.startsWith(short);
+}
+
+function matchingGlossStems(stem: string, glossStems: readonly string[]): ReadonlySet<string> {
+  return new Set(glossStems.filter((g) => stemsMatch(stem, g)));
+}
+
+interface TermEntry {
+  term: string;
+  df: number;
+  parts: string[];
+}
+
+interface GlossaryIndex {
+  terms: TermEntry[];
+  /** Every distinct gloss stem, of words and of characters. */
+  stems: string[];
+}
+
+const indexes = new WeakMap<Glossary, GlossaryIndex>();
+
+function indexOf(glossary: Glossary): GlossaryIndex {
+  let index = indexes.get(glossary);
+  if (!index) {
+    const terms = Object.entries(glossary.terms).map(([term, t]) => ({ term, df: t.df, parts: t.parts ?? [term] }));
+    const stems = new Set<string>();
+    for (const list of Object.values(glossary.glosses)) for (const s of list) stems.add(s);
+    for (const list of Object.values(glossary.chars)) for (const s of list) stems.add(s);
+    index = { terms, stems: [...stems] };
+    indexes.set(glossary, index);
+  }
+  return index;
+}
+
+interface Candidate {
+  term: string;
+  /** Per question word: how well the term covers it (0, CHAR_MATCH or WORD_MATCH). */
+  cov: number[];
+  /** idf × (share of the term's parts the question accounts for)². */
+  factor: number;
+}
+
+function scoreTerm(entry: TermEntry, matching: readonly ReadonlySet<string>[], glossary: Glossary): Candidate | null {
+  const { term, parts } = entry;
+  const hits = (list: readonly string[] | undefined, i: number): boolean => {
+    const m = matching[i]!;
+    return list !== undefined && list.some((s) => m.has(s));
+  };
+  const n = matching.length;
+  const wordCov = new Array<number>(n).fill(0);
+  const charCov = new Array<number>(n).fill(0);
+  const wholeGloss = glossary.glosses[term];
+  const partWordHit: boolean[] = [];
+  const partCharHit: boolean[] = [];
+  let positions = 0; // characters that contribute a match, through their part's gloss or their own
+  for (let i = 0; i < n; i++) if (hits(wholeGloss, i)) wordCov[i] = term.length === 1 ? SINGLE_CHAR_TERM : WORD_MATCH;
+
+  for (const part of parts) {
+    let wordHit = false;
+    if (part.length >= 2) {
+      const gloss = glossary.glosses[part];
+      for (let i = 0; i < n; i++) {
+        if (hits(gloss, i)) {
+          wordHit = true;
+          wordCov[i] = WORD_MATCH;
+        }
+      }
+    }
+    let charHit = false;
+    for (const ch of part) {
+      let hit = false;
+      const gloss = glossary.chars[ch];
+      for (let i = 0; i < n; i++) {
+        if (hits(gloss, i)) {
+          hit = true;
+          charCov[i] = term.length === 1 ? SINGLE_CHAR_TERM : CHAR_MATCH;
+        }
+      }
+      if (hit) charHit = true;
+      if (hit || wordHit) positions++;
+    }
+    partWordHit.push(wordHit);
+    partCharHit.push(charHit);
+  }
+
+  // Character glosses are noisy (据 "to occupy", 官 "organ of the body"): they count only in a
+  // one-character term or when several characters of the term contribute.
+  const charsCount = term.length === 1 || positions >= 2;
+  const cov = wordCov.map((w, i) => Math.max(w, charsCount ? charCov[i]! : 0));
+  if (!cov.some((c) => c > 0)) return null;
+
+  const matchedParts = parts.filter((_, p) => partWordHit[p] || (charsCount && partCharHit[p])).length;
+  let share = matchedParts / parts.length;
+  if (wordCov.some((w) => w > 0) && hitsAny(wholeGloss, matching)) share = Math.max(share, 1 / parts.length);
+  if (share === 0) return null;
+  const idf = Math.log(1 + glossary.units / Math.max(1, entry.df));
+  return { term, cov, factor: idf * share * share };
+}
+
+function hitsAny(list: readonly string[] | undefined, matching: readonly ReadonlySet<string>[]): boolean {
+  return list !== undefined && matching.some((m) => list.some((s) => m.has(s)));
+}
+
+function gainOf(c: Candidate, stems: readonly number[]): number {
+  let sum = 0;
+  let k = 0;
+  for (const i of stems) {
+    const v = c.cov[i] ?? 0;
+    if (v > 0) {
+      sum += v;
+      k++;
+    }
+  }
+  if (k === 0) return 0;
+  return c.factor * sum * (1 + MULTI_BONUS * (k - 1));
+}
+
+/** Higher score first; on a tie the shorter, then the lexically smaller term, so results are stable. */
+function better(score: number, c: Candidate, otherScore: number, other: Candidate): boolean {
+  if (Math.abs(score - otherScore) > 1e-9) return score > otherScore;
+  if (c.term.length !== other.term.length) return c.term.length < other.term.length;
+  return c.term < other.term;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,27 @@
+// The English bridge's index-time data: the corpus's own vocabulary with the stemmed English glosses
+// of each word, of its parts and of its characters (from CC-CEDICT, CC BY-SA 4.0). Built by
+// indexer/glossary.ts, read by server/core/english.ts; plain data only, so it serialises as JSON and
+// loads at the edge.
+
+export interface GlossaryTerm {
+  /** Number of units the term occurs in. */
+  df: number;
+  /**
+   * The term split into dictionary words and single characters, in order, covering it exactly
+   * (首席数据官 → 首席 数据 官). Absent when the term is its own single part (a dictionary word of
+   * one or two characters).
+   */
+  parts?: string[];
+}
+
+export interface Glossary {
+  version: 1;
+  /** Number of units the document frequencies are over. */
+  units: number;
+  /** Every CJK word of the corpus (jieba, search mode). */
+  terms: Record<string, GlossaryTerm>;
+  /** Stemmed English content words of every term and multi-character part that CC-CEDICT lists. */
+  glosses: Record<string, string[]>;
+  /** Stemmed English content words of every single character used in terms, by character. */
+  chars: Record<string, string[]>;
+}
