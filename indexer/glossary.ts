@@ -73,7 +73,11 @@ export function partsOf(term: string, lookup: GlossLookup): string[] {
   return parts;
 }
 
-/** Stemmed content words of a word's CC-CEDICT senses, memoised; [] when CC-CEDICT lacks the word. */
+/**
+ * A word's CC-CEDICT meanings, memoised: one entry per meaning (senses, and the `;`-separated
+ * variants within a sense), in CC-CEDICT's order (roughly most common first), each the meaning's
+ * stemmed content words joined by spaces. [] when CC-CEDICT lacks the word.
+ */
 export class GlossLookup {
   private readonly cache = new Map<string, string[]>();
 
@@ -82,7 +86,12 @@ export class GlossLookup {
     if (!out) {
       const found = cedict.getBySimplified(word, null, { asObject: false });
       const entries = Array.isArray(found) ? (found as DictionaryEntry[]) : [];
-      out = [...new Set(entries.flatMap((e) => e.english.flatMap((sense) => stemWords(cleanSense(sense)))))];
+      const meanings = entries
+        .flatMap((e) => e.english)
+        .flatMap((sense) => cleanSense(sense).split(';'))
+        .map((m) => [...new Set(stemWords(m))].join(' '))
+        .filter((m) => m !== '');
+      out = [...new Set(meanings)];
       this.cache.set(word, out);
     }
     return out;
@@ -90,7 +99,7 @@ export class GlossLookup {
 }
 
 // Senses that only point elsewhere: no meaning of their own.
-const POINTER_SENSE = /^(?:(?:old|archaic|ancient|japanese|korean|erhua|taiwan|non-standard)\s+)?(?:variant of|surname|see also|see|used in|also written|also pr\.|also called|abbr\. for [^\x00-\x7f]+$|classifier for)\b/i;
+const POINTER_SENSE = /^(?:(?:old|archaic|ancient|japanese|korean|erhua|taiwan|non-standard)\s+)?(?:variant of|surname|see also|see|used in|also written|also pr\.|also called|classifier for)(?=\s|$)/i;
 
 /** Drops pointer senses; strips Chinese cross-references, pinyin, parentheticals and classifiers. */
 export function cleanSense(sense: string): string {

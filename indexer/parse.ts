@@ -44,6 +44,8 @@ const TERMINAL = /[。；;：:！!？?…”’」』》）)]$/;
 /** Orphans shorter than this could be a legitimately shared closing phrase. */
 const ORPHAN_MIN_CHARS = 20;
 const ORPHAN_MIN_SHARE = 0.8;
+/** Debris starts mid-sentence: its first sentence is only the dangling end of one (设施。). */
+const ORPHAN_MAX_HEAD = 8;
 
 export function parseStatute(source: string, meta: StatuteMeta): ParseResult {
   const issues: LintIssue[] = [];
@@ -247,8 +249,9 @@ function commonSuffixLength(a: string, b: string): number {
 }
 
 /**
- * A stray paragraph that repeats the tail of a paragraph of another article (设施建设。支持建设底层技术平台…
- * after 第四条) is debris of a broken copy. Gluing it onto its neighbour would put words into the wrong
+ * A stray paragraph that starts mid-sentence and repeats the tail of a paragraph of another article
+ * (设施建设。支持建设底层技术平台… after 第四条) is debris of a broken copy. Both conditions matter:
+ * statutes legitimately end several articles with the same long phrase (单位犯前款罪的，对单位判处罚金…). Gluing it onto its neighbour would put words into the wrong
  * article, so it is dropped and reported with its text.
  */
 export function dropOrphanFragments(occurrences: Occurrence[], report: Report): void {
@@ -256,7 +259,8 @@ export function dropOrphanFragments(occurrences: Occurrence[], report: Report): 
     occ.paragraphs = occ.paragraphs.filter((para, index) => {
       if (index === 0 || para.items.length > 0) return true;
       const p = para.lead;
-      if (p.length < ORPHAN_MIN_CHARS) return true;
+      const firstStop = p.search(/[。；;]/);
+      if (p.length < ORPHAN_MIN_CHARS || firstStop < 0 || firstStop >= ORPHAN_MAX_HEAD) return true;
       for (const other of occurrences) {
         if (other.key === occ.key) continue;
         for (const q of other.paragraphs) {
