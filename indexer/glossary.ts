@@ -16,67 +16,96 @@ const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 const MAX_PART = 8;
 
 export function buildGlossary(units: readonly Unit[], segment: Segment): Glossary {
+  // Search-mode segmentation also yields the dictionary words inside a longer word (责任人 → 责任,
+  // 任人, 责任人). Those count towards document frequency, as they do in the lexical index, but a
+  // word seen only inside longer words is a term only when it is a real part of one (宽带 in
+  // 光纤宽带网络), not an accident of overlap (任人 in 责任人, 民政 in 人民政府).
   const df = new Map<string, number>();
+  const standalone = new Set<string>();
   for (const u of units) {
-    for (const w of new Set(wordTokens(segment, u.text))) {
-      if (CJK_WORD.test(w)) df.set(w, (df.get(w) ?? 0) + 1);
-    }
+    const tokens = segment(u.text).map((t) => t.trim().toLowerCase());
+    const words = new Set(wordTokens(segment, u.text).filter((w) => CJK_WORD.test(w)));
+    for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
+    tokens.forEach((t, i) => {
+      if (words.has(t) && !standalone.has(t) && !nestedAt(tokens, i)) standalone.add(t);
+    });
   }
 
   const lookup = new GlossLookup();
+  const partsByTerm = new Map<string, string[]>();
+  for (const term of standalone) partsByTerm.set(term, partsOf(term, lookup));
+  for (const parts of [...partsByTerm.values()]) {
+    for (const p of parts) if (df.has(p) && !partsByTerm.has(p)) partsByTerm.set(p, partsOf(p, lookup));
+  }
+
   const terms: Record<string, GlossaryTerm> = {};
   const glosses: Record<string, string[]> = {};
   const chars: Record<string, string[]> = {};
-  for (const term of [...df.keys()].sort()) {
+  for (const term of [...partsByTerm.keys()].sort()) {
+    const parts = partsByTerm.get(term)!;
     const entry: GlossaryTerm = { df: df.get(term)! };
-    const own = lookup.glosses(term);
-    if (own.length > 0) glosses[term] = own;
-    const parts = partsOf(term, lookup);
     if (parts.length !== 1 || parts[0] !== term) entry.parts = parts;
-    for (const p of parts) {
-      if (p.length >= 2 && !glosses[p]) glosses[p] = lookup.glosses(p);
+    terms[term] = entry;
+    for (const word of [term, ...parts]) {
+      if ([...word].length < 2 || word in glosses) continue;
+      const g = lookup.glosses(word);
+      if (g.length > 0) glosses[word] = g;
     }
     for (const ch of term) {
-      if (chars[ch]) continue;
+      if (ch in chars) continue;
       const g = lookup.glosses(ch);
       if (g.length > 0) chars[ch] = g;
     }
-    terms[term] = entry;
   }
   return { version: 1, units: units.length, terms, glosses, chars };
 }
 
 /**
+ * Whether the search-mode token at i is one of the sub-words jieba emits just before the longer
+ * word containing it: a later token contains it, and everything in between is inside that word too.
+ */
+function nestedAt(tokens: readonly string[], i: number): boolean {
+  const t = tokens[i]!;
+  for (let j = i + 1; j < Math.min(tokens.length, i + 30); j++) {
+    const w = tokens[j]!;
+    if (w.length > t.length && w.includes(t) && tokens.slice(i + 1, j).every((x) => w.includes(x))) return true;
+  }
+  return false;
+}
+
+/**
  * The term split into as few pieces as possible, each a CC-CEDICT word (other than the term itself
- * when longer than two characters) or a single character. A two-character dictionary word is its
- * own single part; a two-character word CC-CEDICT lacks splits into its characters.
+ * when longer than two characters) or a single character; among equally short splits, the one with
+ * the longest first piece (责任人 → 责任 人, not 责 任人). A two-character dictionary word is its own
+ * single part; a two-character word CC-CEDICT lacks splits into its characters.
  */
 export function partsOf(term: string, lookup: GlossLookup): string[] {
   const chars = [...term];
   if (chars.length === 1) return [term];
   if (chars.length === 2) return lookup.glosses(term).length > 0 ? [term] : chars;
-  // best[i]: fewest pieces covering chars[0, i); ties keep the earlier, longer first piece.
-  const best: { cost: number; prev: number }[] = [{ cost: 0, prev: -1 }];
-  for (let end = 1; end <= chars.length; end++) {
-    let choice = { cost: Infinity, prev: -1 };
-    for (let start = Math.max(0, end - MAX_PART); start < end; start++) {
+  // best[i]: fewest pieces covering chars[i, end), and where the first of them ends.
+  const best: { cost: number; next: number }[] = [];
+  best[chars.length] = { cost: 0, next: chars.length };
+  for (let start = chars.length - 1; start >= 0; start--) {
+    let choice = { cost: Infinity, next: start + 1 };
+    for (let end = Math.min(chars.length, start + MAX_PART); end > start; end--) {
       const len = end - start;
       if (len === chars.length) continue;
       if (len >= 2 && lookup.glosses(chars.slice(start, end).join('')).length === 0) continue;
-      const cost = best[start]!.cost + 1;
-      if (cost < choice.cost) choice = { cost, prev: start };
+      const cost = best[end]!.cost + 1;
+      if (cost < choice.cost) choice = { cost, next: end };
     }
-    best.push(choice);
+    best[start] = choice;
   }
   const parts: string[] = [];
-  for (let end = chars.length; end > 0; end = best[end]!.prev) parts.unshift(chars.slice(best[end]!.prev, end).join(''));
+  for (let start = 0; start < chars.length; start = best[start]!.next) parts.push(chars.slice(start, best[start]!.next).join(''));
   return parts;
 }
 
 /**
- * A word's CC-CEDICT meanings, memoised: one entry per meaning (senses, and the `;`-separated
- * variants within a sense), in CC-CEDICT's order (roughly most common first), each the meaning's
- * stemmed content words joined by spaces. [] when CC-CEDICT lacks the word.
+ * A word's CC-CEDICT senses, memoised, in CC-CEDICT's order (roughly most common first). Each sense
+ * is its `;`-separated variants joined by `;`, each variant its stemmed English content words joined
+ * by spaces: 企业 → ["compani;firm;enterpris;corpor"]. [] when CC-CEDICT lacks the word.
  */
 export class GlossLookup {
   private readonly cache = new Map<string, string[]>();
@@ -86,12 +115,15 @@ export class GlossLookup {
     if (!out) {
       const found = cedict.getBySimplified(word, null, { asObject: false });
       const entries = Array.isArray(found) ? (found as DictionaryEntry[]) : [];
-      const meanings = entries
+      const senses = entries
         .flatMap((e) => e.english)
-        .flatMap((sense) => cleanSense(sense).split(';'))
-        .map((m) => [...new Set(stemWords(m))].join(' '))
-        .filter((m) => m !== '');
-      out = [...new Set(meanings)];
+        .map((sense) =>
+          [...new Set(cleanSense(sense).split(';').map((variant) => [...new Set(stemWords(variant))].join(' ')))]
+            .filter((v) => v !== '')
+            .join(';'),
+        )
+        .filter((sense) => sense !== '');
+      out = [...new Set(senses)];
       this.cache.set(word, out);
     }
     return out;

@@ -13,6 +13,8 @@ export interface CitedClause {
 
 export interface AnswerInput {
   kind: QuestionKind;
+  /** The question as asked (normalised), for answer-shape cues such as 什么时候. */
+  question: string;
   lang: Lang;
   /** Words the question is about, to pick the sentences that answer it. */
   focus: string[];
@@ -70,12 +72,20 @@ function grouped(items: { text: string; citation: Citation }[]): { text: string;
 
 const joinCitations = (cs: Citation[], lang: Lang) => cs.map(lang === 'en' ? citationLabelEn : citationLabel).join(lang === 'en' ? '; ' : '；');
 
-/** The sentence of a clause that shares most focus words with the question. */
-function bestSentence(text: string, focus: string[]): string {
+/** What a question asking for a date, a phone number or an address needs to see in a sentence. */
+const ANSWER_SHAPES: [RegExp, RegExp][] = [
+  [/什么时候|何时|截止|期限|日期|哪天|多久|\bwhen\b|deadline|date/i, /\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日/],
+  [/电话|号码|传真|怎么联系|联系方式|\bphone\b|\bfax\b|\bcall\b|contact/i, /\d{3,4}-\d{7,8}/],
+  [/地址|寄到|邮编|在哪里|\baddress\b|\bmail\b|post ?code/i, /地址|邮政编码/],
+];
+
+/** The sentence of a clause that shares most focus words with the question (and has what it asks for). */
+function bestSentence(text: string, focus: string[], question = ''): string {
+  const wanted = ANSWER_SHAPES.filter(([asks]) => asks.test(question)).map(([, has]) => has);
   let best = '';
   let bestScore = -1;
   for (const s of sentences(text)) {
-    const score = focus.reduce((n, f) => n + (s.includes(f) ? f.length : 0), 0);
+    const score = focus.reduce((n, f) => n + (s.includes(f) ? f.length : 0), 0) + wanted.filter((has) => has.test(s)).length * 100;
     if (score > bestScore) {
       best = s;
       bestScore = score;
@@ -84,13 +94,14 @@ function bestSentence(text: string, focus: string[]): string {
   return best;
 }
 
-function whoLead({ clauses, focus, lang }: AnswerInput): string {
+function whoLead(input: AnswerInput): string {
+  const { clauses, focus, lang } = input;
   const statements = clauses.flatMap((c) => {
     const sentence = bestSentence(c.citation.text, focus);
     const duty = extractDuties(sentence)[0];
     return duty ? [{ duty, citation: c.citation }] : [];
   });
-  if (statements.length === 0) return generalLead({ clauses, focus, lang, kind: 'general', actor: null });
+  if (statements.length === 0) return generalLead({ ...input, kind: 'general' });
   const items = grouped(
     statements.map(({ duty, citation }) => ({
       text: lang === 'en' ? dutyLineEn(duty.actor, duty.modality, actionHead(duty.action)) : `${duty.actor || '各级人民政府'}${duty.modality}${actionHead(duty.action)}`,
@@ -106,13 +117,14 @@ function dutyLineEn(actor: string, modality: string, head: string): string {
   return `${who} ${verb[modality] ?? modality}: ${head}`;
 }
 
-function dutyLead({ clauses, actor, focus, lang }: AnswerInput): string {
+function dutyLead(input: AnswerInput): string {
+  const { clauses, actor, lang } = input;
   const statements = clauses.flatMap((c) =>
     extractDuties(c.citation.text)
       .filter((d) => actor !== null && actorMatches(d.actor, actor))
       .map((d) => ({ text: `${d.modality}${actionHead(d.action)}`, citation: c.citation })),
   );
-  if (statements.length === 0) return generalLead({ clauses, focus, lang, kind: 'general', actor: null });
+  if (statements.length === 0) return generalLead({ ...input, kind: 'general' });
   const items = grouped(statements).slice(0, 6);
   if (lang === 'en') {
     return `Duties of ${translateActor(actor!)} (${actor}): ${items.map((i) => `${i.text} (${joinCitations(i.citations, lang)})`).join('; ')}.`;
@@ -120,12 +132,13 @@ function dutyLead({ clauses, actor, focus, lang }: AnswerInput): string {
   return `${actor}的职责包括：${items.map((i) => `${i.text}（${joinCitations(i.citations, lang)}）`).join('；')}。`;
 }
 
-function definitionLead({ clauses, focus, lang }: AnswerInput): string {
+function definitionLead(input: AnswerInput): string {
+  const { clauses, focus, lang } = input;
   for (const c of clauses) {
     const definition = sentences(c.citation.text).find((s) => /是指|包括/.test(s) && focus.some((f) => s.includes(f)));
     if (definition) return `${definition.replace(/^本条例下列用语的含义为：/, '')}（${joinCitations([c.citation], lang)}）`;
   }
-  return generalLead({ clauses, focus, lang, kind: 'general', actor: null });
+  return generalLead({ ...input, kind: 'general' });
 }
 
 function lookupLead({ clauses, lang }: AnswerInput): string {
@@ -136,8 +149,8 @@ function lookupLead({ clauses, lang }: AnswerInput): string {
     .join('\n');
 }
 
-function generalLead({ clauses, focus, lang }: AnswerInput): string {
-  const items = clauses.slice(0, 2).map((c) => ({ text: bestSentence(c.citation.text, focus), citation: c.citation }));
+function generalLead({ clauses, focus, lang, question }: AnswerInput): string {
+  const items = clauses.slice(0, 2).map((c) => ({ text: bestSentence(c.citation.text, focus, question), citation: c.citation }));
   return grouped(items)
     .map((i) => `${i.text.replace(/[。；;]$/, '')}（${joinCitations(i.citations, lang)}）。`)
     .join(lang === 'en' ? ' ' : '');

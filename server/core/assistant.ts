@@ -33,6 +33,7 @@ export interface AssistantOptions {
   dense: DenseSearch | null;
   /** Why dense retrieval is unavailable now, when it is. */
   denseNote?: string | null;
+  warn?: (line: string) => void;
   mode?: RetrieverMode;
   /** Calibrated on the eval dev split (see evals/); below it the corpus is taken not to cover the question. */
   foundThreshold?: number;
@@ -46,6 +47,11 @@ const DENSE_CANDIDATES = 50;
 const FOLLOW_UP_OLD_TOPIC = 0.6;
 const FOLLOW_UP_NEW_WORDS = 1.5;
 const FOLLOW_UP_CITED_BOOST = 1.5;
+/** Clauses whose own duty statements name the actor asked about. */
+const ACTOR_BOOST = 1.6;
+const RESPONSIBILITY_BOOST = 1.25;
+/** Clauses that define the term asked about (所称X / X，是指). */
+const DEFINITION_BOOST = 2;
 
 export function createAssistant(options: AssistantOptions): Assistant & { retrieve: (input: AskInput) => Promise<Retrieval> } {
   const { index, segment } = options;
@@ -57,9 +63,11 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     if (u.kind !== 'paragraph') articleUnit.set(`${u.regulationId}/${u.article}-${u.sub}/${u.kind === 'section' ? u.label : ''}`, i);
   });
   const articleUnitOf = (u: Unit) => articleUnit.get(`${u.regulationId}/${u.article}-${u.sub}/`)!;
+  const hasParagraphs = new Set(index.units.filter((u) => u.kind === 'paragraph').map(articleUnitOf));
   const total = Math.max(1, index.units.length);
   const idf = (term: string) => Math.log(1 + total / (documentFrequency(index.lexical, term) + 0.5));
   let allDuties: Duty[] | null = null;
+  let denseFailure: string | null = null;
 
   function citationOf(unitIndex: number, score: number): Citation {
     const u = index.units[unitIndex]!;
@@ -83,7 +91,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     if (!context.previousQuestion) return { words: own.map((term) => ({ term, weight: 1 })), bigrams: bigramTokens(own.join(' ')) };
     const old = contentWords(parseQuestion(context.previousQuestion, index.regulations).searchText).filter((w) => !own.includes(w));
     const words = [...own.map((term) => ({ term, weight: FOLLOW_UP_NEW_WORDS })), ...old.map((term) => ({ term, weight: FOLLOW_UP_OLD_TOPIC }))];
-    return { words, bigrams: bigramTokens([...own, ...old].join(' ')) };
+    return { words, bigrams: bigramTokens([...own, ...old].join(' ')), required: own };
   }
 
   function contentWords(text: string): string[] {
@@ -97,11 +105,66 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
       hits = baselineSearch(index.lexical, wordTokens(segment, parsed.text, true));
     } else {
       const lexical = runMode === 'dense' ? [] : lexicalSearch(index.lexical, index.units, query, filter);
-      const dense = runMode !== 'bm25' && options.dense ? (await options.dense(parsed.text, DENSE_CANDIDATES)).filter((h) => !filter || filter(index.units[h.unit]!)) : [];
+      const dense = runMode !== 'bm25' ? (await denseHits(parsed.text)).filter((h) => !filter || filter(index.units[h.unit]!)) : [];
       hits = runMode === 'hybrid' && dense.length ? fuseRrf([lexical.slice(0, 100), dense]) : runMode === 'dense' ? dense : lexical;
     }
+    if (query.required?.length) hits = requireWords(hits, query.required);
     if (context.citedArticles.length) hits = boostCited(hits, context);
-    return rollUp(hits, index.units, articleUnitOf);
+    return rollUp(rerankForKind(hits, parsed, query), index.units, articleUnitOf);
+  }
+
+  /**
+   * Questions that ask for an actor's duties or for a definition prefer clauses of that shape. Judged
+   * per unit; a multi-paragraph article's whole text is not boosted for what one paragraph says.
+   */
+  function rerankForKind(hits: UnitHit[], parsed: ParsedQuestion, query: LexicalQuery): UnitHit[] {
+    let shaped: ((text: string) => boolean) | null = null;
+    let responsibility: (text: string) => boolean = () => false;
+    let factor = 1;
+    if (parsed.kind === 'duty' && parsed.actor) {
+      const actor = parsed.actor;
+      shaped = (text) => extractDuties(text).some((d) => actorMatches(d.actor, actor));
+      factor = ACTOR_BOOST;
+      // "What are X's duties" is answered first by the clause that says what X is responsible for (负责).
+      responsibility = (text) => extractDuties(text).some((d) => d.modality === '负责' && actorMatches(d.actor, actor));
+    } else if (parsed.kind === 'definition') {
+      const terms = query.words.map((w) => w.term).filter((t) => t.length >= 2);
+      shaped = (text) => terms.some((t) => definesTerm(text, t));
+      factor = DEFINITION_BOOST;
+    }
+    if (!shaped) return hits;
+    const test = shaped;
+    return hits
+      .map((h) => {
+        const u = index.units[h.unit]!;
+        const boost = !(u.kind === 'article' && hasParagraphs.has(h.unit)) && test(u.text);
+        return boost ? { unit: h.unit, score: h.score * factor * (responsibility(u.text) ? RESPONSIBILITY_BOOST : 1) } : h;
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** A model that fails at query time costs the dense side only; the question is still answered. */
+  async function denseHits(text: string): Promise<UnitHit[]> {
+    if (!options.dense || denseFailure) return [];
+    try {
+      return await options.dense(text, DENSE_CANDIDATES);
+    } catch (error) {
+      denseFailure = `query embedding failed: ${(error as Error).message}`;
+      (options.warn ?? console.warn)(`warning: ${denseFailure}; serving lexical-only`);
+      return [];
+    }
+  }
+
+  /**
+   * Keeps units that contain one of the required words. A multi-paragraph article's whole text drops
+   * out: it contains the word only through one of its paragraphs, which is the precise citation.
+   */
+  function requireWords(hits: UnitHit[], required: string[]): UnitHit[] {
+    return hits.filter((h) => {
+      const u = index.units[h.unit]!;
+      if (u.kind === 'article' && hasParagraphs.has(h.unit)) return false;
+      return required.some((w) => u.text.includes(w));
+    });
   }
 
   function boostCited(hits: UnitHit[], context: Context): UnitHit[] {
@@ -147,7 +210,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
         citations: [],
       };
     }
-    return { answer: composeAnswer({ kind: 'lookup', lang, focus: [], actor: null, clauses }), found: true, lang, citations: clauses.map((c) => c.citation) };
+    return { answer: composeAnswer({ kind: 'lookup', question: parsed.text, lang, focus: [], actor: null, clauses }), found: true, lang, citations: clauses.map((c) => c.citation) };
   }
 
   async function retrieve(input: AskInput): Promise<Retrieval> {
@@ -169,7 +232,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     }
     const clauses = chosen.map((h) => ({ citation: citationOf(h.paragraphUnit ?? h.unit, h.score), status: regulations.get(h.regulationId)!.status }));
     const focus = query.words.map((w) => w.term);
-    const answer = composeAnswer({ kind: parsed.kind, lang, focus, actor: parsed.actor, clauses });
+    const answer = composeAnswer({ kind: parsed.kind, question: parsed.text, lang, focus, actor: parsed.actor, clauses });
     return { answer, found: true, lang, citations: clauses.map((c) => c.citation) };
   }
 
@@ -181,7 +244,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
 
   function dutyIndex(): Duty[] {
     allDuties ??= index.units
-      .filter((u) => u.kind === 'paragraph' || (u.kind === 'article' && !index.units.some((p) => p.kind === 'paragraph' && p.regulationId === u.regulationId && p.article === u.article && p.sub === u.sub)))
+      .filter((u, i) => u.kind === 'paragraph' || (u.kind === 'article' && !hasParagraphs.has(i)))
       .flatMap((u) =>
         extractDuties(u.text).map((d) => ({
           regulationId: u.regulationId,
@@ -223,17 +286,21 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
 
   function health(): Health {
     const { info } = index;
-    const denseOn = info.dense && options.dense !== null;
+    const denseOn = info.dense && options.dense !== null && denseFailure === null;
     return {
       builtAt: info.builtAt,
       counts: info.counts,
       dense: denseOn,
-      denseNote: denseOn ? null : (options.denseNote ?? info.denseNote ?? 'dense retrieval is off'),
+      denseNote: denseOn ? null : (denseFailure ?? options.denseNote ?? info.denseNote ?? 'dense retrieval is off'),
       model: info.model?.id ?? null,
     };
   }
 
   return { ask, search, duties, regulations: summaries, regulation: (id) => regulations.get(id), health, retrieve };
+}
+
+function definesTerm(text: string, term: string): boolean {
+  return text.includes(`所称${term}`) || new RegExp(`${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[，,]?(?:是指|指的是|包括)`).test(text);
 }
 
 export interface Retrieval {

@@ -69,13 +69,20 @@ export interface Bridge {
 }
 
 // Scoring knobs.
+const G = globalThis as unknown as Record<string, number | undefined>;
 const WORD_MATCH = 1; // the gloss of the term or of one of its multi-character parts
 const CHAR_MATCH = 0.6; // the gloss of one character of a multi-character term
 const SINGLE_CHAR_TERM = 0.6; // a one-character term: characters are too polysemous for full weight
-const MULTI_BONUS = 0.5; // per extra question word a term covers at once
+const MULTI_BONUS = G.MULTI_BONUS ?? 0.5; // per extra question word a term covers at once
 const ALTERNATES_PER_WORD = 2;
 const ALTERNATE_WEIGHT = 0.5;
-const MIN_SCORE = 0.3; // below this a match is noise (a frequent term matched through one character)
+const MIN_SCORE = 0.3;
+const SENSE_DECAY = G.SENSE_DECAY ?? 2; // sense k, variant j of a word count 1 / (1 + SENSE_DECAY·k + VARIANT_DECAY·j)
+const VARIANT_DECAY = G.VARIANT_DECAY ?? 0.25;
+const CHAR_SENSE_DECAY = G.CHAR_SENSE_DECAY ?? 0.25; // a character's senses are all live in compounds
+const PREFIX_MATCH = G.PREFIX_MATCH ?? 0.7; // "specialist" ~ "special", but "internet" ≁ "intern(ational)"
+const BONUS_MIN_COVER = G.BONUS_MIN_COVER ?? 0.25; // coverage that earns the several-words bonus
+const IDF_POWER = G.IDF_POWER ?? 0.5; // rarity matters, but a rare word's odd meaning must not beat the corpus's own word // below this a match is noise (a frequent term matched through one character)
 
 /**
  * Corpus terms to search for an English question, best first, weights normalised to a maximum of 1.
@@ -86,10 +93,10 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Br
   if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: [] };
   const index = indexOf(glossary);
   const stems = words.map((w) => w.stem);
-  const matching = stems.map((s) => matchingGlossStems(s, index.stems));
+  const hits = stemHits(stems, index.stems);
   const candidates: Candidate[] = [];
   for (const entry of index.terms) {
-    const c = scoreTerm(entry, matching, glossary);
+    const c = scoreTerm(entry, hits, stems.length, index, glossary.units);
     if (c) candidates.push(c);
   }
 
@@ -134,6 +141,22 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Br
   return { terms, covered: coveredWords, uncovered: words.map((w) => w.word).filter((w) => !coveredWords.includes(w)) };
 }
 
+/** Diagnostics: every candidate term's per-word coverage and factor, best single score first. */
+export function explainBridge(question: string, glossary: Glossary, top = 20): { words: string[]; candidates: { term: string; score: number; cov: number[]; factor: number }[] } {
+  const words = questionWords(question);
+  const index = indexOf(glossary);
+  const stems = words.map((w) => w.stem);
+  const hits = stemHits(stems, index.stems);
+  const all = stems.map((_, i) => i);
+  const candidates = index.terms
+    .map((e) => scoreTerm(e, hits, stems.length, index, glossary.units))
+    .filter((c): c is Candidate => c !== null)
+    .map((c) => ({ term: c.term, score: round(gainOf(c, all)), cov: c.cov.map(round), factor: round(c.factor) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, top);
+  return { words: words.map((w) => w.word), candidates };
+}
+
 interface QuestionWord {
   word: string;
   stem: string;
@@ -159,18 +182,19 @@ export function stemsMatch(a: string, b: string): boolean {
   return short.length >= 5 && short.length >= 0.7 * long.length && long.startsWith(short);
 }
 
-function matchingGlossStems(stem: string, glossStems: readonly string[]): ReadonlySet<string> {
-  return new Set(glossStems.filter((g) => stemsMatch(stem, g)));
-}
-
 interface TermEntry {
   term: string;
   df: number;
   parts: string[];
 }
 
+/** A word's or character's meanings (sense variants), each its gloss stems and its rank weight. */
+type Meanings = readonly { stems: readonly string[]; rank: number }[];
+
 interface GlossaryIndex {
   terms: TermEntry[];
+  glosses: Map<string, Meanings>;
+  chars: Map<string, Meanings>;
   /** Every distinct gloss stem, of words and of characters. */
   stems: string[];
 }
@@ -180,83 +204,114 @@ const indexes = new WeakMap<Glossary, GlossaryIndex>();
 function indexOf(glossary: Glossary): GlossaryIndex {
   let index = indexes.get(glossary);
   if (!index) {
-    const terms = Object.entries(glossary.terms).map(([term, t]) => ({ term, df: t.df, parts: t.parts ?? [term] }));
     const stems = new Set<string>();
-    for (const list of Object.values(glossary.glosses)) for (const s of list) stems.add(s);
-    for (const list of Object.values(glossary.chars)) for (const s of list) stems.add(s);
-    index = { terms, stems: [...stems] };
+    const parse = (record: Record<string, string[]>, senseDecay: number): Map<string, Meanings> => {
+      const out = new Map<string, Meanings>();
+      for (const [word, senses] of Object.entries(record)) {
+        const parsed = senses.flatMap((sense, k) =>
+          sense.split(';').map((variant, j) => ({ stems: variant.split(' ').filter(Boolean), rank: 1 / (1 + senseDecay * k + VARIANT_DECAY * j) })),
+        );
+        for (const m of parsed) for (const s of m.stems) stems.add(s);
+        out.set(word, parsed);
+      }
+      return out;
+    };
+    const terms = Object.entries(glossary.terms).map(([term, t]) => ({ term, df: t.df, parts: t.parts ?? [term] }));
+    index = { terms, glosses: parse(glossary.glosses, SENSE_DECAY), chars: parse(glossary.chars, CHAR_SENSE_DECAY), stems: [] };
+    index.stems = [...stems];
     indexes.set(glossary, index);
   }
   return index;
 }
 
+/** Gloss stem → the question words it matches (by index), each with the match quality. */
+type StemHits = ReadonlyMap<string, readonly { word: number; quality: number }[]>;
+
+function stemHits(questionStems: readonly string[], glossStems: readonly string[]): StemHits {
+  const out = new Map<string, { word: number; quality: number }[]>();
+  for (const g of glossStems) {
+    const hit = questionStems.flatMap((q, word) => (stemsMatch(q, g) ? [{ word, quality: q === g ? 1 : PREFIX_MATCH }] : []));
+    if (hit.length > 0) out.set(g, hit);
+  }
+  return out;
+}
+
+/**
+ * How well a word's (or a character's) meanings cover each question word, added into `cov` (max),
+ * scaled by `level`. A meaning counts by its rank (CC-CEDICT lists the common senses first: 材料 is
+ * "material" before it is "data") and by the share of its words the question accounts for ("data"
+ * covers all of 数据 "data" but little of 人大 "people's congress … at … county or township level").
+ * Returns the largest share of a meaning's words the question accounts for (0: no match).
+ */
+function cover(meanings: Meanings | undefined, hits: StemHits, level: number, cov: number[]): number {
+  if (!meanings) return 0;
+  let credit = 0;
+  for (const { stems, rank } of meanings) {
+    const best = new Map<number, number>(); // question word → match quality within this meaning
+    let matched = 0;
+    for (const s of stems) {
+      const h = hits.get(s);
+      if (!h) continue;
+      let q = 0;
+      for (const { word, quality } of h) {
+        best.set(word, Math.max(best.get(word) ?? 0, quality));
+        q = Math.max(q, quality);
+      }
+      matched += q;
+    }
+    if (matched === 0) continue;
+    const share = matched / stems.length;
+    credit = Math.max(credit, share);
+    for (const [word, quality] of best) cov[word] = Math.max(cov[word] ?? 0, level * quality * rank * Math.sqrt(share));
+  }
+  return credit;
+}
+
 interface Candidate {
   term: string;
-  /** Per question word: how well the term covers it (0, CHAR_MATCH or WORD_MATCH). */
+  /** Per question word: how well the term covers it (0 to 1). */
   cov: number[];
-  /** idf × (share of the term's parts the question accounts for)². */
+  /** idf^IDF_POWER × fit², fit being how much of the term (part by part) the question accounts for. */
   factor: number;
 }
 
-function scoreTerm(entry: TermEntry, matching: readonly ReadonlySet<string>[], glossary: Glossary): Candidate | null {
+function scoreTerm(entry: TermEntry, hits: StemHits, n: number, index: GlossaryIndex, units: number): Candidate | null {
   const { term, parts } = entry;
-  const hits = (list: readonly string[] | undefined, i: number): boolean => {
-    const m = matching[i]!;
-    return list !== undefined && list.some((s) => m.has(s));
-  };
-  const n = matching.length;
+  const single = [...term].length === 1;
   const wordCov = new Array<number>(n).fill(0);
   const charCov = new Array<number>(n).fill(0);
-  const wholeGloss = glossary.glosses[term];
-  const partWordHit: boolean[] = [];
-  const partCharHit: boolean[] = [];
+  // A longer term's own dictionary entry (基础设施 "infrastructure") speaks for the whole term.
+  const whole = parts.length > 1 ? cover(index.glosses.get(term), hits, WORD_MATCH, wordCov) : 0;
+  const credit: number[] = [];
+  const charCredit: number[] = [];
   let positions = 0; // characters that contribute a match, through their part's gloss or their own
-  for (let i = 0; i < n; i++) if (hits(wholeGloss, i)) wordCov[i] = term.length === 1 ? SINGLE_CHAR_TERM : WORD_MATCH;
-
   for (const part of parts) {
-    let wordHit = false;
-    if (part.length >= 2) {
-      const gloss = glossary.glosses[part];
-      for (let i = 0; i < n; i++) {
-        if (hits(gloss, i)) {
-          wordHit = true;
-          wordCov[i] = WORD_MATCH;
-        }
-      }
+    const chars = [...part];
+    const word = chars.length >= 2 ? cover(index.glosses.get(part), hits, WORD_MATCH, wordCov) : 0;
+    let charsHit = 0;
+    for (const ch of chars) {
+      const hit = cover(index.chars.get(ch), hits, single ? SINGLE_CHAR_TERM : CHAR_MATCH, charCov) > 0;
+      if (hit) charsHit++;
+      if (hit || word > 0) positions++;
     }
-    let charHit = false;
-    for (const ch of part) {
-      let hit = false;
-      const gloss = glossary.chars[ch];
-      for (let i = 0; i < n; i++) {
-        if (hits(gloss, i)) {
-          hit = true;
-          charCov[i] = term.length === 1 ? SINGLE_CHAR_TERM : CHAR_MATCH;
-        }
-      }
-      if (hit) charHit = true;
-      if (hit || wordHit) positions++;
-    }
-    partWordHit.push(wordHit);
-    partCharHit.push(charHit);
+    credit.push(word);
+    charCredit.push(charsHit / chars.length);
   }
 
   // Character glosses are noisy (据 "to occupy", 官 "organ of the body"): they count only in a
   // one-character term or when several characters of the term contribute.
-  const charsCount = term.length === 1 || positions >= 2;
+  const charsCount = single || positions >= 2;
   const cov = wordCov.map((w, i) => Math.max(w, charsCount ? charCov[i]! : 0));
   if (!cov.some((c) => c > 0)) return null;
 
-  const matchedParts = parts.filter((_, p) => partWordHit[p] || (charsCount && partCharHit[p])).length;
-  let share = matchedParts / parts.length;
-  if (wordCov.some((w) => w > 0) && hitsAny(wholeGloss, matching)) share = Math.max(share, 1 / parts.length);
-  if (share === 0) return null;
-  const idf = Math.log(1 + glossary.units / Math.max(1, entry.df));
-  return { term, cov, factor: idf * share * share };
-}
-
-function hitsAny(list: readonly string[] | undefined, matching: readonly ReadonlySet<string>[]): boolean {
-  return list !== undefined && matching.some((m) => list.some((s) => m.has(s)));
+  // Each part is credited with how much of it the question accounts for: a compound whose other
+  // parts the question does not mention (部门公共数据 for "public data") is less apt than the plain
+  // word, however rare it is.
+  const parted = parts.reduce((sum, _, p) => sum + Math.max(credit[p]!, charsCount ? charCredit[p]! : 0), 0) / parts.length;
+  const fit = Math.max(parted, whole);
+  if (fit === 0) return null;
+  const idf = Math.log(1 + units / Math.max(1, entry.df));
+  return { term, cov, factor: idf ** IDF_POWER * fit * fit };
 }
 
 function gainOf(c: Candidate, stems: readonly number[]): number {
@@ -264,13 +319,12 @@ function gainOf(c: Candidate, stems: readonly number[]): number {
   let k = 0;
   for (const i of stems) {
     const v = c.cov[i] ?? 0;
-    if (v > 0) {
-      sum += v;
-      k++;
-    }
+    sum += v;
+    if (v >= BONUS_MIN_COVER) k++;
   }
-  if (k === 0) return 0;
-  return c.factor * sum * (1 + MULTI_BONUS * (k - 1));
+  if (sum === 0) return 0;
+  // Covering several question words at once is what makes a compound the right search term.
+  return c.factor * sum * (1 + MULTI_BONUS * Math.max(0, k - 1));
 }
 
 /** Higher score first; on a tie the shorter, then the lexically smaller term, so results are stable. */

@@ -20,8 +20,13 @@ export interface Glossary {
   units: number;
   /** Every CJK word of the corpus (jieba, search mode). */
   terms: Record<string, GlossaryTerm>;
-  /** Stemmed English content words of every term and multi-character part that CC-CEDICT lists. */
+  /**
+   * The CC-CEDICT senses of every term and multi-character part that CC-CEDICT lists, in
+   * CC-CEDICT's order (most common first). A sense is its `;`-separated variants joined by `;`,
+   * a variant its stemmed English content words joined by spaces:
+   * 企业 → ["compani;firm;enterpris;corpor"]; 算力 → ["comput power", "hash rate"].
+   */
   glosses: Record<string, string[]>;
-  /** Stemmed English content words of every single character used in terms, by character. */
+  /** The same for every single character used in terms, by character. */
   chars: Record<string, string[]>;
 }

@@ -44,10 +44,26 @@ const EN_REF = /\b(?:article|art\.?)\s*(\d{1,4})(?:\s*(?:\((\d{1,3})\)|,?\s*(?:p
 const WHO = /谁|哪个部门|哪些部门|哪个机构|哪些机构|什么部门|哪一级|哪级|由哪|\bwho\b|\bwhich (?:department|agency|authority|body|government|office)/i;
 const DEFINITION = /什么是|是什么意思|是指什么|指的是什么|的含义|的定义|怎么定义|如何定义|\bwhat (?:is|are|does)\b.*\b(?:mean|defined|definition)|\bdefin(?:e|ition)\b|^what (?:is|are) (?:a |an |the )?[\w\s-]{2,30}\??$/i;
 const DUTY = /(.{2,20}?)(?:有哪些|有什么|的)?(?:职责|责任|义务|职能|任务)|(.{2,20}?)(?:应当|要|需要|必须|该)(?:做|干|履行)(?:什么|哪些)|(.{2,20}?)负责(?:什么|哪些)|\bwhat (?:must|should|does) (?:the )?(.{3,60}?) do\b|\b(?:duties|responsibilities|obligations) of (?:the )?(.{3,60}?)\??$/i;
+// How a duty question asks (…有哪些职责 / 要做什么), as opposed to what it is about.
+const DUTY_FRAME = /(?:有哪些|有什么|负有什么|承担什么|承担哪些|的)?(?:职责|责任|义务|职能|任务)|(?:应当|要|需要|必须|该)?(?:做|干|履行)(?:什么|哪些)(?:工作|事情)?|负责(?:什么|哪些)|\bwhat (?:must|should|does)\b|\b(?:duties|responsibilities|obligations) of\b|\bdo\b/gi;
 const LOOKUP_FILLER = /^[\s，,。？?！!]*(?:讲了什么|说了什么|规定了什么|是什么|内容是什么|的内容|内容|原文|写了什么|怎么规定的?|怎么说的?|全文|讲的是什么|says?|say|what does it say|text|content)?[\s，,。？?！!]*$/i;
 
+// Everyday short names of government bodies; statutes spell them out.
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/工信(?!息)/g, '工业和信息化'],
+  [/发改(?!革)/g, '发展改革'],
+  [/人社(?!会)/g, '人力资源社会保障'],
+  [/卫健(?!康)/g, '卫生健康'],
+  [/市监(?!管)/g, '市场监管'],
+  [/文旅/g, '文化和旅游'],
+  [/大数据局/g, '数据主管部门'],
+  [/网信办/g, '网信部门'],
+];
+
 export function normalizeQuestion(question: string): string {
-  return toSimplified(question.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+  let text = toSimplified(question.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+  for (const [short, full] of ABBREVIATIONS) text = text.replace(short, full);
+  return text;
 }
 
 export function isEnglishText(text: string): boolean {
@@ -69,7 +85,7 @@ export function parseQuestion(question: string, regulations: readonly Regulation
     regulationIds: ids,
     kind,
     actor: kind === 'duty' ? dutyActor(rest) : null,
-    searchText: rest.replace(/\s+/g, ' ').trim(),
+    searchText: (kind === 'duty' ? rest.replace(DUTY_FRAME, ' ') : rest).replace(/\s+/g, ' ').trim(),
   };
 }
 
@@ -141,7 +157,12 @@ function classify(text: string, refs: ArticleRef[], rest: string): QuestionKind 
   return refs.length > 0 ? 'lookup' : 'general';
 }
 
+// The first phrase in a Chinese question that names a body or a kind of person.
+const ZH_ACTOR = /([\u4e00-\u9fff、]{0,20}?(?:部门|机关|机构|单位|企业|人民政府|政府|组织|官|专员|处理者|公民|个人|学校|院校))/;
+
 function dutyActor(rest: string): string | null {
+  const zh = ZH_ACTOR.exec(rest);
+  if (zh) return zh[1]!;
   const m = DUTY.exec(rest);
   const actor = m?.slice(1).find((g) => g !== undefined);
   return actor ? actor.replace(/^[\s，,。？?]+|[\s，,。？?]+$/g, '').replace(/^(?:the|请问)\s*/i, '') || null : null;

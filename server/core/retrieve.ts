@@ -15,6 +15,8 @@ export interface WeightedTerm {
 export interface LexicalQuery {
   words: WeightedTerm[];
   bigrams: string[];
+  /** A follow-up's own words: what is cited must contain one of them ("那企业呢？" → 企业). */
+  required?: string[];
 }
 
 export interface UnitHit {
@@ -87,26 +89,33 @@ export function fuseRrf(lists: UnitHit[][], k = RRF_K): UnitHit[] {
 
 const articleKeyOf = (u: Unit) => `${u.regulationId}/${u.article === null ? u.label : `${u.article}-${u.sub}`}`;
 
+/** A paragraph nearly as good as its whole article is the more precise citation. */
+export const PARAGRAPH_PREFERENCE = 0.85;
+
 /**
- * Unit hits → article hits. An article scores as its best unit; it cites a paragraph when a paragraph
- * unit is that best unit (the match lives in one 款, not spread over the article).
+ * Unit hits → article hits. An article scores as its best unit; it cites a paragraph when the best
+ * paragraph scores at least PARAGRAPH_PREFERENCE of the whole article (the match lives in one 款).
  */
 export function rollUp(hits: readonly UnitHit[], units: readonly Unit[], articleUnitOf: (u: Unit) => number): ArticleHit[] {
-  const byKey = new Map<string, ArticleHit>();
+  const byKey = new Map<string, { whole: UnitHit | null; part: UnitHit | null; regulationId: string; articleUnit: number }>();
   for (const hit of hits) {
     const u = units[hit.unit]!;
     const key = articleKeyOf(u);
-    const existing = byKey.get(key);
-    if (existing && existing.score >= hit.score) continue;
-    byKey.set(key, {
-      key,
-      regulationId: u.regulationId,
-      unit: u.kind === 'paragraph' ? articleUnitOf(u) : hit.unit,
-      paragraphUnit: u.kind === 'paragraph' ? hit.unit : null,
-      score: hit.score,
-    });
+    const isPart = u.kind === 'paragraph';
+    const entry = byKey.get(key) ?? { whole: null, part: null, regulationId: u.regulationId, articleUnit: isPart ? articleUnitOf(u) : hit.unit };
+    if (isPart ? !entry.part || entry.part.score < hit.score : !entry.whole || entry.whole.score < hit.score) {
+      if (isPart) entry.part = hit;
+      else entry.whole = hit;
+    }
+    byKey.set(key, entry);
   }
-  return [...byKey.values()].sort((a, b) => b.score - a.score);
+  return [...byKey.entries()]
+    .map(([key, e]) => {
+      const wholeScore = e.whole?.score ?? 0;
+      const cite = e.part && e.part.score >= PARAGRAPH_PREFERENCE * wholeScore ? e.part : null;
+      return { key, regulationId: e.regulationId, unit: e.articleUnit, paragraphUnit: cite?.unit ?? null, score: Math.max(wholeScore, e.part?.score ?? 0) };
+    })
+    .sort((a, b) => b.score - a.score);
 }
 
 /**

@@ -52,7 +52,7 @@ export async function loadAssistant(dir: string, options: LoadOptions = {}) {
   const segment = jiebaSegmenter(data.dictionary);
   const { dense, note } = await loadDense(versionDir, manifest, options.env ?? process.env);
   if (manifest.dense && !dense) warn(`warning: dense retrieval unavailable, serving lexical-only: ${note}`);
-  return createAssistant({ index: data, segment, dense, denseNote: note, mode: options.mode, foundThreshold: options.foundThreshold });
+  return createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, foundThreshold: options.foundThreshold });
 }
 
 async function loadDense(dir: string, manifest: IndexManifest, env: Record<string, string | undefined>): Promise<{ dense: DenseSearch | null; note: string | null }> {

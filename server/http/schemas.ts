@@ -1,0 +1,204 @@
+// The zod schemas of the HTTP edge: they validate requests and generate /openapi.json. Each constraint
+// names the error code it fails with (see errors.ts), so messages come out in the asker's language.
+import { z } from '@hono/zod-openapi';
+import type { ArticleNo } from '../../indexer/statute.ts';
+import type { ErrorCode } from './errors.ts';
+
+export const LIMITS = {
+  question: 2000,
+  historyTurns: 20,
+  turnContent: 4000,
+  query: 500,
+  actor: 100,
+  k: 50,
+  bodyBytes: 64 * 1024,
+} as const;
+
+/** ASCII control characters other than \t and \n, and lone surrogates (which JSON's \u escapes can smuggle in). */
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F]|\p{Cs}/u;
+const clean = (s: string) => !FORBIDDEN_CHARS.test(s);
+
+const fails = (code: ErrorCode) => ({ error: code });
+
+/** Text typed by a person: not blank, bounded, no control characters. */
+function typedText(max: number, codes: { empty: ErrorCode; long: ErrorCode; chars: ErrorCode }) {
+  return z
+    .string()
+    .refine((s) => s.trim() !== '', fails(codes.empty))
+    .max(max, fails(codes.long))
+    .refine(clean, fails(codes.chars));
+}
+
+const RegulationId = z.string().min(1).max(200).openapi({ example: 'guizhou-big-data' });
+const Lang = z.enum(['zh', 'en'], fails('lang_invalid'));
+
+// ---- requests ----
+
+const Turn = z
+  .object(
+    {
+      role: z.enum(['user', 'assistant'], fails('history_invalid')),
+      content: z.string(fails('history_invalid')).max(LIMITS.turnContent, fails('history_invalid')).refine(clean, fails('history_invalid')),
+    },
+    fails('history_invalid'),
+  )
+  .openapi('Turn');
+
+export const AskBody = z
+  .object(
+    {
+      question: typedText(LIMITS.question, { empty: 'question_empty', long: 'question_too_long', chars: 'question_invalid_chars' }).openapi({
+        example: '谁应当明确数据专员？',
+      }),
+      history: z.array(Turn).max(LIMITS.historyTurns, fails('history_too_long')).optional(),
+      regulationId: RegulationId.optional(),
+      lang: Lang.optional(),
+    },
+    fails('body_not_object'),
+  )
+  .openapi('AskRequest');
+
+export const SearchQuery = z.object({
+  q: typedText(LIMITS.query, { empty: 'query_empty', long: 'query_too_long', chars: 'query_invalid_chars' }).openapi({ example: '数据专员' }),
+  k: z.coerce
+    .number(fails('k_invalid'))
+    .int(fails('k_invalid'))
+    .min(1, fails('k_invalid'))
+    .max(LIMITS.k, fails('k_invalid'))
+    .default(10)
+    .openapi({ example: 10 }),
+  regulationId: RegulationId.optional(),
+});
+
+export const DutiesQuery = z.object({
+  actor: typedText(LIMITS.actor, { empty: 'actor_empty', long: 'actor_too_long', chars: 'actor_invalid_chars' }).openapi({ example: '数据主管部门' }),
+  regulationId: RegulationId.optional(),
+});
+
+export const RegulationParams = z.object({
+  id: RegulationId.openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** 14, or 133-1 for 第一百三十三条之一. Range is checked against the regulation, not here. */
+const ARTICLE_NO = /^\d+(?:-[1-9]\d?)?$/;
+
+export const ArticleParams = RegulationParams.extend({
+  n: z
+    .string()
+    .regex(ARTICLE_NO, fails('article_invalid'))
+    .openapi({ param: { name: 'n', in: 'path' }, example: '14', description: 'Article number; 133-1 is 第一百三十三条之一.' }),
+});
+
+export function articleNo(param: string): ArticleNo {
+  const [n = '', sub = '0'] = param.split('-');
+  return { n: Number(n), sub: Number(sub) };
+}
+
+// ---- responses ----
+
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string().openapi({ example: 'question_empty' }), message: z.string().openapi({ example: '问题不能为空。' }) }) })
+  .openapi('Error');
+
+const Status = z.enum(['draft', 'in-force']);
+
+export const Citation = z
+  .object({
+    regulationId: z.string(),
+    regulationTitle: z.string(),
+    article: z.number().int().nullable().openapi({ description: 'null for a non-article section such as the notice of a draft' }),
+    paragraph: z.number().int().nullable(),
+    label: z.string().openapi({ example: '第十四条第三款' }),
+    text: z.string(),
+    score: z.number(),
+  })
+  .openapi('Citation');
+
+export const AskResponse = z
+  .object({ answer: z.string(), found: z.boolean(), lang: Lang, citations: z.array(Citation) })
+  .openapi('AskResponse');
+
+export const SearchResponse = z.object({ query: z.string(), results: z.array(Citation) }).openapi('SearchResponse');
+
+const SectionRef = z.object({ id: z.string(), label: z.string(), title: z.string() });
+
+export const RegulationSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    aliases: z.array(z.string()),
+    jurisdiction: z.string(),
+    status: Status,
+    articles: z.number().int(),
+    chapters: z.array(z.string()),
+    sections: z.array(SectionRef),
+  })
+  .openapi('RegulationSummary');
+
+export const RegulationsResponse = z.object({ regulations: z.array(RegulationSummary) }).openapi('RegulationList');
+
+const Paragraph = z
+  .object({ number: z.number().int(), text: z.string(), items: z.array(z.object({ number: z.number().int(), text: z.string() })) })
+  .openapi('Paragraph');
+
+export const Article = z
+  .object({
+    no: z.object({ n: z.number().int(), sub: z.number().int() }),
+    label: z.string().openapi({ example: '第十四条' }),
+    chapters: z.array(z.string()).openapi({ description: 'Candidate chapter headings; several when copies of the source disagree.' }),
+    paragraphs: z.array(Paragraph),
+    text: z.string(),
+  })
+  .openapi('Article');
+
+export const Regulation = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    aliases: z.array(z.string()),
+    jurisdiction: z.string(),
+    status: Status,
+    sourceFile: z.string(),
+    chapters: z.array(z.string()),
+    articles: z.array(Article),
+    sections: z.array(SectionRef.extend({ paragraphs: z.array(Paragraph), text: z.string() })),
+  })
+  .openapi('Regulation');
+
+export const ArticleResponse = z
+  .object({ regulationId: z.string(), regulationTitle: z.string(), status: Status, article: Article })
+  .openapi('ArticleResponse');
+
+const Duty = z
+  .object({
+    regulationId: z.string(),
+    regulationTitle: z.string(),
+    article: z.number().int(),
+    paragraph: z.number().int().nullable(),
+    label: z.string(),
+    actor: z.string().openapi({ example: '县级以上人民政府数据主管部门' }),
+    level: z.string().openapi({ example: '县级以上' }),
+    modality: z.enum(['应当', '必须', '不得', '可以', '负责', '鼓励', '支持']),
+    action: z.string(),
+    text: z.string(),
+  })
+  .openapi('Duty');
+
+export const DutyList = z
+  .object({
+    actor: z.string(),
+    matchedActors: z.array(z.string()),
+    groups: z.array(z.object({ regulationId: z.string(), regulationTitle: z.string(), status: Status, duties: z.array(Duty) })),
+  })
+  .openapi('DutyList');
+
+export const Health = z
+  .object({
+    status: z.literal('ok'),
+    builtAt: z.string(),
+    counts: z.object({ regulations: z.number().int(), articles: z.number().int(), units: z.number().int() }),
+    dense: z.boolean(),
+    denseNote: z.string().nullable(),
+    model: z.string().nullable(),
+  })
+  .openapi('Health');

@@ -1,0 +1,29 @@
+// The answer as server-sent events, for clients that asked with Accept: text/event-stream or ?stream=1.
+//
+//   event: answer     data: {"text": "…"}                         one per sentence; concatenated they are the answer
+//   event: citations  data: {"found", "lang", "citations": […]}   the AskResponse fields other than answer
+//   event: done       data: {}
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AskResult } from '../core/types.ts';
+
+export const SSE_EVENTS_DOC =
+  'With `Accept: text/event-stream` or `?stream=1`: events `answer` (data `{"text"}`, one per sentence, concatenated they are the answer), ' +
+  'then `citations` (data `{"found","lang","citations"}`), then `done` (data `{}`).';
+
+/** Splits after sentence-ending punctuation (and newlines), keeping every character: the parts join back to `text`. */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[。！？；\n])(?!\n)|(?<=\D[.!?;])(?=\s)(?!\n)/).filter((s) => s !== '');
+}
+
+export function streamAnswer(c: Context, result: AskResult): Response {
+  return streamSSE(c, async (stream) => {
+    for (const text of sentences(result.answer)) await stream.writeSSE({ event: 'answer', data: JSON.stringify({ text }) });
+    const { found, lang, citations } = result;
+    await stream.writeSSE({ event: 'citations', data: JSON.stringify({ found, lang, citations }) });
+    await stream.writeSSE({ event: 'done', data: '{}' });
+  });
+}
+
+export const wantsStream = (c: Context) =>
+  c.req.query('stream') === '1' || (c.req.header('accept') ?? '').includes('text/event-stream');
