@@ -47,6 +47,7 @@ const DENSE_CANDIDATES = 50;
 const FOLLOW_UP_OLD_TOPIC = 0.6;
 const FOLLOW_UP_NEW_WORDS = 1.5;
 const FOLLOW_UP_CITED_BOOST = 1.5;
+const EXPANSION_WEIGHT = 0.8;
 /** Clauses whose own duty statements name the actor asked about. */
 const ACTOR_BOOST = 1.6;
 const RESPONSIBILITY_BOOST = 1.25;
@@ -88,10 +89,11 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
       return { words: bridged.terms, bigrams: [] };
     }
     const own = contentWords(parsed.searchText);
-    if (!context.previousQuestion) return { words: own.map((term) => ({ term, weight: 1 })), bigrams: bigramTokens(own.join(' ')) };
+    const expansions = parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: EXPANSION_WEIGHT, optional: true }));
+    if (!context.previousQuestion) return { words: [...own.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(own.join(' ')) };
     const old = contentWords(parseQuestion(context.previousQuestion, index.regulations).searchText).filter((w) => !own.includes(w));
-    const words = [...own.map((term) => ({ term, weight: FOLLOW_UP_NEW_WORDS })), ...old.map((term) => ({ term, weight: FOLLOW_UP_OLD_TOPIC }))];
-    return { words, bigrams: bigramTokens([...own, ...old].join(' ')), required: own };
+    const words = [...own.map((term) => ({ term, weight: FOLLOW_UP_NEW_WORDS })), ...old.map((term) => ({ term, weight: FOLLOW_UP_OLD_TOPIC })), ...expansions];
+    return { words, bigrams: bigramTokens([...own, ...old].join(' ')), required: [...own, ...parsed.expansions] };
   }
 
   function contentWords(text: string): string[] {
@@ -177,7 +179,10 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
   function select(hits: ArticleHit[], words: WeightedTerm[]): { chosen: ArticleHit[]; topCoverage: number } {
     const top = hits[0];
     if (!top) return { chosen: [], topCoverage: 0 };
-    const cover = (h: ArticleHit) => coverage(words, index.units[h.unit]!.text, idf);
+    const cover = (h: ArticleHit) => {
+      const u = index.units[h.unit]!;
+      return coverage(words, `${u.chapter}\n${u.text}`, idf);
+    };
     const topCoverage = cover(top);
     const chosen = [top, ...hits.slice(1, 6).filter((h) => h.score >= RELATIVE_SCORE * top.score && cover(h) >= Math.max(threshold, 0.8 * topCoverage))];
     return { chosen: chosen.slice(0, MAX_CITATIONS), topCoverage };

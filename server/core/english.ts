@@ -68,44 +68,38 @@ export interface Bridge {
   uncovered: string[];
 }
 
-// Scoring knobs.
-const G = globalThis as unknown as Record<string, number | undefined>;
+// Scoring knobs, tuned on ~50 English questions about the two statutes.
 const WORD_MATCH = 1; // the gloss of the term or of one of its multi-character parts
 const CHAR_MATCH = 0.6; // the gloss of one character of a multi-character term
 const SINGLE_CHAR_TERM = 0.6; // a one-character term: characters are too polysemous for full weight
-const MULTI_BONUS = G.MULTI_BONUS ?? 0.5; // per extra question word a term covers at once
+const PREFIX_MATCH = 0.7; // a prefix match that is not a plain derivation: intern(ational) ~ internet
+const SENSE_DECAY = 1; // sense k, variant j of a word count 1 / (1 + SENSE_DECAY·k + VARIANT_DECAY·j)
+const VARIANT_DECAY = 0.25;
+const CHAR_SENSE_DECAY = 0.25; // a character's senses are all live in compounds (专 is "special" third)
+const MULTI_BONUS = 0.5; // per extra question word a term covers at once
+const BONUS_MIN_COVER = 0.25; // how well a word must be covered to earn the bonus
+// Among equally good matches the corpus's common word wins (政府 over 治理 for "government", 数据
+// over 材料 for "data"): a mild popularity prior, df^0.15, rather than idf, which rewarded rare
+// words matched through an incidental gloss. Specific compounds win by covering more words.
+const POPULARITY = 0.15;
 const ALTERNATES_PER_WORD = 2;
 const ALTERNATE_WEIGHT = 0.5;
-const MIN_SCORE = 0.3;
-const SENSE_DECAY = G.SENSE_DECAY ?? 2; // sense k, variant j of a word count 1 / (1 + SENSE_DECAY·k + VARIANT_DECAY·j)
-const VARIANT_DECAY = G.VARIANT_DECAY ?? 0.25;
-const CHAR_SENSE_DECAY = G.CHAR_SENSE_DECAY ?? 0.25; // a character's senses are all live in compounds
-const PREFIX_MATCH = G.PREFIX_MATCH ?? 0.7; // "specialist" ~ "special", but "internet" ≁ "intern(ational)"
-const BONUS_MIN_COVER = G.BONUS_MIN_COVER ?? 0.25; // coverage that earns the several-words bonus
-const IDF_POWER = G.IDF_POWER ?? 0.5; // rarity matters, but a rare word's odd meaning must not beat the corpus's own word // below this a match is noise (a frequent term matched through one character)
+const MIN_SCORE = 0.3; // below this a match is noise (a rare term matched through a weak gloss)
 
 /**
  * Corpus terms to search for an English question, best first, weights normalised to a maximum of 1.
  * Digits and unknown words are ignored; a question with no recognisable word gets no terms.
  */
 export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Bridge {
-  const words = questionWords(question);
-  if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: [] };
-  const index = indexOf(glossary);
-  const stems = words.map((w) => w.stem);
-  const hits = stemHits(stems, index.stems);
-  const candidates: Candidate[] = [];
-  for (const entry of index.terms) {
-    const c = scoreTerm(entry, hits, stems.length, index, glossary.units);
-    if (c) candidates.push(c);
-  }
+  const { words, candidates } = candidatesFor(question, glossary);
+  if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: words.map((w) => w.word) };
 
-  const allStems = stems.map((_, i) => i);
+  const allWords = words.map((_, i) => i);
   const picked = new Map<string, number>();
   const covered = new Set<number>();
   // Greedy set cover: each pick's gain counts only the question words not yet covered.
   while (picked.size < max) {
-    const open = allStems.filter((i) => !covered.has(i));
+    const open = allWords.filter((i) => !covered.has(i));
     if (open.length === 0) break;
     let best: { c: Candidate; gain: number } | null = null;
     for (const c of candidates) {
@@ -124,7 +118,7 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Br
   for (const i of covered) {
     const ranked = candidates
       .filter((c) => (c.cov[i] ?? 0) > 0 && !picked.has(c.term))
-      .map((c) => ({ c, score: gainOf(c, allStems) }))
+      .map((c) => ({ c, score: gainOf(c, allWords) }))
       .filter((x) => x.score >= MIN_SCORE)
       .sort((a, b) => (better(a.score, a.c, b.score, b.c) ? -1 : 1))
       .slice(0, ALTERNATES_PER_WORD);
@@ -141,21 +135,49 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Br
   return { terms, covered: coveredWords, uncovered: words.map((w) => w.word).filter((w) => !coveredWords.includes(w)) };
 }
 
-/** Diagnostics: every candidate term's per-word coverage and factor, best single score first. */
-export function explainBridge(question: string, glossary: Glossary, top = 20): { words: string[]; candidates: { term: string; score: number; cov: number[]; factor: number }[] } {
-  const words = questionWords(question);
-  const index = indexOf(glossary);
-  const stems = words.map((w) => w.stem);
-  const hits = stemHits(stems, index.stems);
-  const all = stems.map((_, i) => i);
-  const candidates = index.terms
-    .map((e) => scoreTerm(e, hits, stems.length, index, glossary.units))
-    .filter((c): c is Candidate => c !== null)
-    .map((c) => ({ term: c.term, score: round(gainOf(c, all)), cov: c.cov.map(round), factor: round(c.factor) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, top);
-  return { words: words.map((w) => w.word), candidates };
+export interface BridgeCandidate {
+  term: string;
+  /** The term's score over all question words. */
+  score: number;
+  /** Per question word (in `words` order): how well the term covers it, 0 to 1. */
+  cov: number[];
+  /** The term's weight independent of the question words it covers (fit and frequency). */
+  factor: number;
 }
+
+/** Diagnostics: the question's content words and the best-scoring candidate terms, best first. */
+export function explainBridge(question: string, glossary: Glossary, top = 20): { words: string[]; candidates: BridgeCandidate[] } {
+  const { words, candidates } = candidatesFor(question, glossary);
+  const all = words.map((_, i) => i);
+  return {
+    words: words.map((w) => w.word),
+    candidates: candidates
+      .map((c) => ({ term: c.term, score: round(gainOf(c, all)), cov: c.cov.slice(0, words.length).map(round), factor: round(c.factor) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, top),
+  };
+}
+
+function candidatesFor(question: string, glossary: Glossary): { words: QuestionWord[]; candidates: Candidate[] } {
+  const words = questionWords(question);
+  if (words.length === 0) return { words, candidates: [] };
+  const index = indexOf(glossary);
+  // An agent noun (specialist, officer, operator) implies a person: the hidden last question word
+  // lets a role suffix (员, 人, 者, 官) count as accounted for, without being a word to cover.
+  const stems = words.map((w) => w.stem);
+  if (words.some((w) => AGENT.test(w.word))) stems.push('person');
+  const hits = stemHits(stems, index.stems);
+  const candidates: Candidate[] = [];
+  for (const entry of index.terms) {
+    const c = scoreTerm(entry, hits, stems.length, index);
+    if (c) candidates.push(c);
+  }
+  return { words, candidates };
+}
+
+/** Nouns for a person by role: specialist, officer, operator, administrator, statistician. */
+const AGENT =
+  /^(?:[a-z]{3,}(?:ists?|ians?|ators?)|officers?|officials?|managers?|providers?|holders?|workers?|directors?|supervisors?|inspectors?|investors?|members?|commissioners?|representatives?|employees?|leaders?|personnel|staff)$/;
 
 interface QuestionWord {
   word: string;
@@ -224,13 +246,23 @@ function indexOf(glossary: Glossary): GlossaryIndex {
   return index;
 }
 
+// What a longer stem may add to a shorter one and still be the same word: special → specialist.
+const DERIVATION = /^(?:ist|ism|ian|al|ic|or|er|ment|ship)$/;
+
+/** 1 for equal stems and plain derivations; less for other prefix matches (intern(ational) ~ internet). */
+function matchQuality(a: string, b: string): number {
+  if (a === b) return 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return DERIVATION.test(long.slice(short.length)) ? 1 : PREFIX_MATCH;
+}
+
 /** Gloss stem → the question words it matches (by index), each with the match quality. */
 type StemHits = ReadonlyMap<string, readonly { word: number; quality: number }[]>;
 
 function stemHits(questionStems: readonly string[], glossStems: readonly string[]): StemHits {
   const out = new Map<string, { word: number; quality: number }[]>();
   for (const g of glossStems) {
-    const hit = questionStems.flatMap((q, word) => (stemsMatch(q, g) ? [{ word, quality: q === g ? 1 : PREFIX_MATCH }] : []));
+    const hit = questionStems.flatMap((q, word) => (stemsMatch(q, g) ? [{ word, quality: matchQuality(q, g) }] : []));
     if (hit.length > 0) out.set(g, hit);
   }
   return out;
@@ -271,11 +303,11 @@ interface Candidate {
   term: string;
   /** Per question word: how well the term covers it (0 to 1). */
   cov: number[];
-  /** idf^IDF_POWER × fit², fit being how much of the term (part by part) the question accounts for. */
+  /** df^POPULARITY × fit², fit being how much of the term (part by part) the question accounts for. */
   factor: number;
 }
 
-function scoreTerm(entry: TermEntry, hits: StemHits, n: number, index: GlossaryIndex, units: number): Candidate | null {
+function scoreTerm(entry: TermEntry, hits: StemHits, n: number, index: GlossaryIndex): Candidate | null {
   const { term, parts } = entry;
   const single = [...term].length === 1;
   const wordCov = new Array<number>(n).fill(0);
@@ -308,10 +340,9 @@ function scoreTerm(entry: TermEntry, hits: StemHits, n: number, index: GlossaryI
   // parts the question does not mention (部门公共数据 for "public data") is less apt than the plain
   // word, however rare it is.
   const parted = parts.reduce((sum, _, p) => sum + Math.max(credit[p]!, charsCount ? charCredit[p]! : 0), 0) / parts.length;
-  const fit = Math.max(parted, whole);
+  const fit = parts.length === 1 ? 1 : Math.max(parted, whole);
   if (fit === 0) return null;
-  const idf = Math.log(1 + units / Math.max(1, entry.df));
-  return { term, cov, factor: idf ** IDF_POWER * fit * fit };
+  return { term, cov, factor: entry.df ** POPULARITY * fit * fit };
 }
 
 function gainOf(c: Candidate, stems: readonly number[]): number {

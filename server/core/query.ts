@@ -19,6 +19,11 @@ export interface RegulationName {
   jurisdiction: string;
 }
 
+// Lay ways of asking about consequences, and the words statutes use for them.
+const EXPANSIONS: [RegExp, string][] = [
+  [/怎么处理|怎么处罚|如何处罚|什么后果|会被罚|罚多少|怎么罚|担什么责任|承担什么责任|追究|\bpenalt|\bpunish|\bconsequence|\bfine[ds]?\b|\bliab/i, '法律责任 处罚 处分'],
+];
+
 export interface ParsedQuestion {
   /** Simplified, trimmed question. */
   text: string;
@@ -31,6 +36,8 @@ export interface ParsedQuestion {
   actor: string | null;
   /** The question without references and regulation names: what retrieval searches for. */
   searchText: string;
+  /** Statute vocabulary for lay phrasing (怎么处罚 → 法律责任): searched, but optional. */
+  expansions: string[];
 }
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -86,6 +93,7 @@ export function parseQuestion(question: string, regulations: readonly Regulation
     kind,
     actor: kind === 'duty' ? dutyActor(rest) : null,
     searchText: (kind === 'duty' ? rest.replace(DUTY_FRAME, ' ') : rest).replace(/\s+/g, ' ').trim(),
+    expansions: EXPANSIONS.filter(([asks]) => asks.test(text)).flatMap(([, words]) => words.split(' ')),
   };
 }
 

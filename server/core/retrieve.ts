@@ -10,6 +10,8 @@ export type RetrieverMode = 'hybrid' | 'bm25' | 'dense' | 'baseline';
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** An alternative wording: it helps ranking but its absence does not mean the text misses the point. */
+  optional?: boolean;
 }
 
 export interface LexicalQuery {
@@ -126,10 +128,14 @@ export function rollUp(hits: readonly UnitHit[], units: readonly Unit[], article
 export function coverage(words: readonly WeightedTerm[], text: string, idf: (term: string) => number): number {
   let total = 0;
   let hit = 0;
-  for (const { term, weight } of words) {
+  for (const { term, weight, optional } of words) {
     const w = weight * idf(term);
+    if (optional) {
+      if (text.includes(term)) hit += w;
+      continue;
+    }
     total += w;
     if (text.includes(term)) hit += w;
   }
-  return total === 0 ? 0 : hit / total;
+  return total === 0 ? 0 : Math.min(1, hit / total);
 }

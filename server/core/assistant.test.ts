@@ -1,0 +1,120 @@
+// The assistant on the real corpus, real jieba and a real (lexical-only) index built for this test.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../indexer/build.ts';
+import { indexConfigFromEnv } from '../../indexer/config.ts';
+import { loadAssistant } from '../node/assistant.ts';
+import type { AskResult } from './types.ts';
+
+let tmp: string;
+let assistant: Awaited<ReturnType<typeof loadAssistant>>;
+const GY = 'guiyang-digital-economy-draft';
+const GZ = 'guizhou-big-data';
+const cited = (r: AskResult) => r.citations.map((c) => `${c.regulationId} ${c.label}`);
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'regqa-assistant-'));
+  await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: tmp, model: null } });
+  assistant = await loadAssistant(tmp);
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('the mission question', () => {
+  it('in Chinese: names the actor and cites 第十四条 of both regulations, noting the draft', async () => {
+    const r = await assistant.ask({ question: '谁应当明确数据专员？' });
+    expect(r.found).toBe(true);
+    expect(cited(r)).toEqual(expect.arrayContaining([`${GY} 第十四条第一款`, `${GZ} 第十四条第三款`]));
+    expect(r.answer.split('\n')[0]).toContain('县级以上人民政府有关部门');
+    expect(r.answer).toContain('《贵州省大数据发展应用促进条例》第十四条第三款');
+    expect(r.answer).toMatch(/征求意见稿（草案），尚未施行/);
+  });
+
+  it('in English: answers in English, quotes the Chinese clause, cites both 第十四条', async () => {
+    const r = await assistant.ask({ question: 'who must appoint a data specialist?' });
+    expect(r).toMatchObject({ found: true, lang: 'en' });
+    expect(r.citations.map((c) => `${c.regulationId} ${c.article}`)).toEqual(expect.arrayContaining([`${GY} 14`, `${GZ} 14`]));
+    expect(r.answer).toContain('county level');
+    expect(r.answer).toContain('明确数据专员');
+  });
+
+  it('in traditional characters: the same answer', async () => {
+    const r = await assistant.ask({ question: '誰應當明確數據專員？' });
+    expect(cited(r)).toEqual(expect.arrayContaining([`${GY} 第十四条第一款`, `${GZ} 第十四条第三款`]));
+  });
+});
+
+describe('conversation', () => {
+  it('a follow-up keeps the topic and swaps the actor', async () => {
+    const first = await assistant.ask({ question: '谁应当明确数据专员？' });
+    const history = [
+      { role: 'user' as const, content: '谁应当明确数据专员？' },
+      { role: 'assistant' as const, content: first.answer },
+    ];
+    const r = await assistant.ask({ question: '那企业呢？', history });
+    expect(cited(r)).toEqual(expect.arrayContaining([`${GY} 第十四条第二款`, `${GZ} 第十四条第四款`]));
+    expect(r.answer).toContain('首席数据官');
+  });
+
+  it('a follow-up about consequences keeps the regulation of the previous question', async () => {
+    const history = [{ role: 'user' as const, content: '贵州条例对数据安全有什么要求？' }, { role: 'assistant' as const, content: '…' }];
+    const r = await assistant.ask({ question: '违反了会怎么处理？', history });
+    expect(r.citations.every((c) => c.regulationId === GZ)).toBe(true);
+    expect(r.citations.map((c) => c.article)).toEqual(expect.arrayContaining([48]));
+  });
+
+  it('a new self-contained question is not polluted by the previous topic', async () => {
+    const history = [{ role: 'user' as const, content: '谁应当明确数据专员？' }, { role: 'assistant' as const, content: '…' }];
+    const r = await assistant.ask({ question: '通信管理部门应当推进什么网络建设？', history });
+    expect(cited(r)[0]).toBe(`${GZ} 第十二条`);
+  });
+});
+
+describe('what the corpus does not have', () => {
+  it('a missing article is said plainly and nothing is cited', async () => {
+    const r = await assistant.ask({ question: '贵阳草案第三十六条' });
+    expect(r).toMatchObject({ found: false, citations: [] });
+    expect(r.answer).toContain('没有第三十六条');
+  });
+
+  it('an uncovered question gets found: false and no citations', async () => {
+    const r = await assistant.ask({ question: '个人所得税起征点是多少？' });
+    expect(r).toMatchObject({ found: false, citations: [] });
+  });
+});
+
+describe('grounding', () => {
+  it('the draft notice is citable', async () => {
+    const r = await assistant.ask({ question: '贵阳草案征求意见截止到什么时候？' });
+    expect(r.citations[0]).toMatchObject({ regulationId: GY, article: null, label: '公告' });
+    expect(r.answer.split('\n')[0]).toContain('2026年3月1日');
+  });
+
+  it('never cites an article the text does not have, over every seed question', async () => {
+    const lines = (await readFile('evals/datasets/seed-questions.jsonl', 'utf8')).trim().split('\n');
+    for (const line of lines) {
+      const q = JSON.parse(line) as { question: string; history?: { role: 'user' | 'assistant'; content: string }[] };
+      const r = await assistant.ask({ question: q.question, history: q.history });
+      for (const c of r.citations) {
+        const reg = assistant.regulation(c.regulationId)!;
+        if (c.article === null) expect(reg.sections.map((s) => s.label)).toContain(c.label);
+        else expect(reg.articles.some((a) => a.no.n === c.article && c.label.startsWith(a.label))).toBe(true);
+        expect(reg.articles.map((a) => a.text).join('\n') + reg.sections.map((s) => s.text).join('\n')).toContain(c.text);
+      }
+      if (!r.found) expect(r.citations).toEqual([]);
+    }
+  });
+});
+
+describe('duties', () => {
+  it('finds an actor at every level, grouped by regulation, with the level it binds', () => {
+    const list = assistant.duties('数据主管部门');
+    expect(list.matchedActors).toEqual(expect.arrayContaining(['县级以上人民政府数据主管部门', '省人民政府数据主管部门']));
+    expect(list.groups.map((g) => g.regulationId).sort()).toEqual([GY, GZ].sort());
+    const levels = new Set(list.groups.flatMap((g) => g.duties.map((d) => d.level)));
+    expect(levels).toContain('县级以上');
+    expect(levels).toContain('省级');
+    expect(list.groups.flatMap((g) => g.duties).every((d) => d.actor.includes('数据主管部门'))).toBe(true);
+  });
+});
