@@ -35,11 +35,11 @@ export interface AssistantOptions {
   denseNote?: string | null;
   warn?: (line: string) => void;
   mode?: RetrieverMode;
-  /** Calibrated on the eval dev split (see evals/); below it the corpus is taken not to cover the question. */
+  /** Below it the corpus is taken not to cover the question. Calibrated on the dev split: npm run eval -- --calibrate. */
   foundThreshold?: number;
 }
 
-export const DEFAULT_FOUND_THRESHOLD = 0.5;
+export const DEFAULT_FOUND_THRESHOLD = 0.2;
 const MAX_CITATIONS = 3;
 /** Keep further articles only while they score close to the best one. */
 const RELATIVE_SCORE = 0.75;
@@ -162,11 +162,13 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
    * out: it contains the word only through one of its paragraphs, which is the precise citation.
    */
   function requireWords(hits: UnitHit[], required: string[]): UnitHit[] {
-    return hits.filter((h) => {
+    const kept = hits.filter((h) => {
       const u = index.units[h.unit]!;
       if (u.kind === 'article' && hasParagraphs.has(h.unit)) return false;
       return required.some((w) => u.text.includes(w));
     });
+    // Lay words (县里) may appear nowhere; then the follow-up is answered from the topic alone.
+    return kept.length > 0 ? kept : hits;
   }
 
   function boostCited(hits: UnitHit[], context: Context): UnitHit[] {
@@ -176,7 +178,13 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
   }
 
   /** Best articles that the question's words actually cover, within a band of the best score. */
-  function select(hits: ArticleHit[], words: WeightedTerm[]): { chosen: ArticleHit[]; topCoverage: number } {
+  function select(hits: ArticleHit[], words: WeightedTerm[], kind?: ParsedQuestion['kind']): { chosen: ArticleHit[]; topCoverage: number } {
+    if (kind === 'definition') {
+      // A definition is answered by the clauses that define the term, not by ones that use it.
+      const terms = words.map((w) => w.term).filter((t) => t.length >= 2);
+      const defining = hits.filter((h) => terms.some((t) => definesTerm(index.units[h.paragraphUnit ?? h.unit]!.text, t)));
+      if (defining.length > 0) return select(defining, words);
+    }
     const top = hits[0];
     if (!top) return { chosen: [], topCoverage: 0 };
     const cover = (h: ArticleHit) => {
@@ -220,18 +228,46 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
 
   async function retrieve(input: AskInput): Promise<Retrieval> {
     const parsed = parseQuestion(input.question, index.regulations, input.lang);
-    const context = resolveContext(input.question, input.history, index.regulations);
-    const scope = input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds;
+    const context = await withTopicArticles(resolveContext(input.question, input.history, index.regulations), input.regulationId);
+    const scope = [...(input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds)];
+    const topic = context.citedArticles[0];
+    if (parsed.paragraphOnly !== null && topic) {
+      // 第二款呢？ after a question about 第八条 means 第八条第二款 of the same regulation.
+      parsed.refs = [{ ...topic.ref, paragraph: parsed.paragraphOnly }];
+      parsed.kind = 'lookup';
+      if (topic.regulationId && scope.length === 0) scope.push(topic.regulationId);
+    }
     const query = queryOf(parsed, context);
     const hits = parsed.refs.length ? [] : await rank(parsed, query, scope, context, mode);
     return { parsed, context, scope, query, hits };
+  }
+
+  /**
+   * A follow-up continues the articles that answered the previous question. When the earlier answer's
+   * citations cannot be read from the history (another client, a shortened transcript), those articles
+   * are found again by answering the previous question.
+   */
+  async function withTopicArticles(context: Context, regulationId?: string): Promise<Context> {
+    if (!context.previousQuestion || context.citedArticles.length > 0) return context;
+    const previous = parseQuestion(context.previousQuestion, index.regulations);
+    const scope = regulationId ? [regulationId] : previous.regulationIds;
+    const none: Context = { previousQuestion: null, regulationIds: [], citedArticles: [] };
+    const hits = previous.refs.length ? [] : await rank(previous, queryOf(previous, none), scope, none, mode);
+    const { chosen } = select(hits, queryOf(previous, none).words);
+    const citedArticles = chosen.map((h) => {
+      const u = index.units[h.unit]!;
+      return { regulationId: u.regulationId, ref: { article: u.article ?? 0, sub: u.sub, paragraph: null } };
+    });
+    const refs = previous.refs.map((ref) => ({ regulationId: scope[0] ?? null, ref }));
+    if (refs.length > 0) return { ...context, citedArticles: refs };
+    return { ...context, citedArticles: [...refs, ...citedArticles] };
   }
 
   async function ask(input: AskInput): Promise<AskResult> {
     const { parsed, scope, query, hits } = await retrieve(input);
     const lang = parsed.lang;
     if (parsed.refs.length) return lookup(parsed, scope, lang);
-    const { chosen, topCoverage } = select(hits, query.words);
+    const { chosen, topCoverage } = select(hits, query.words, parsed.kind);
     if (chosen.length === 0 || topCoverage < threshold) {
       return { answer: notFoundAnswer(lang, index.regulations.map((r) => r.title)), found: false, lang, citations: [] };
     }

@@ -3,8 +3,9 @@
 // instead the question's stemmed English words are matched against the English glosses of the
 // corpus's OWN vocabulary (glossary.json, built from CC-CEDICT at index time): the gloss of a term,
 // of its parts (首席数据官 → 首席 chief + 数据 data + 官 official) and of its characters (专 special).
-// Terms that cover several question words at once, and rare terms, win; a greedy set cover keeps the
-// search terms few and complementary.
+// Terms that cover several question words at once win (数据专员 for "data specialist"), a term whose
+// other parts the question does not mention loses (部门公共数据 for "public data"), and a greedy set
+// cover keeps the search terms few and complementary.
 //
 // Pure and edge-safe: no Node imports, no cc-cedict (the glossary carries what is needed).
 import { stemmer } from 'stemmer';
@@ -23,7 +24,7 @@ oneself someone something somebody anything used also pr tw cl ie eg via per kin
 const QUESTION_STOPWORDS = `who what which whose whom must should does did do doing done please tell explain describe
 say says said according regulation regulations article articles law laws rule rules provision provisions clause clauses
 paragraph paragraphs chapter chapters statute statutes text mention mentions mentioned stipulate stipulates
-stipulated state states stated anyone anybody someone somebody thing things way ways kind kinds there here`;
+stipulated anyone anybody someone somebody thing things way ways kind kinds there here`;
 
 const STOP: ReadonlySet<string> = new Set(EN_STOPWORDS.split(/\s+/).filter(Boolean));
 const QUESTION_STOP: ReadonlySet<string> = new Set([...STOP, ...QUESTION_STOPWORDS.split(/\s+/).filter(Boolean)]);
@@ -166,10 +167,10 @@ function candidatesFor(question: string, glossary: Glossary): { words: QuestionW
   // lets a role suffix (员, 人, 者, 官) count as accounted for, without being a word to cover.
   const stems = words.map((w) => w.stem);
   if (words.some((w) => AGENT.test(w.word))) stems.push('person');
-  const hits = stemHits(stems, index.stems);
+  const matcher = new Matcher(index, stemHits(stems, index.stems));
   const candidates: Candidate[] = [];
   for (const entry of index.terms) {
-    const c = scoreTerm(entry, hits, stems.length, index);
+    const c = scoreTerm(entry, matcher, stems.length);
     if (c) candidates.push(c);
   }
   return { words, candidates };
@@ -268,22 +269,33 @@ function stemHits(questionStems: readonly string[], glossStems: readonly string[
   return out;
 }
 
+/** How a word or character matches the question: its credit and what it covers, by question word. */
+interface Match {
+  /** The largest share of one meaning's words the question accounts for (0: no match). */
+  credit: number;
+  /** [question word, coverage before the word/character level] pairs. */
+  covers: [number, number][];
+}
+
+const NO_MATCH: Match = { credit: 0, covers: [] };
+
 /**
- * How well a word's (or a character's) meanings cover each question word, added into `cov` (max),
- * scaled by `level`. A meaning counts by its rank (CC-CEDICT lists the common senses first: 材料 is
- * "material" before it is "data") and by the share of its words the question accounts for ("data"
- * covers all of 数据 "data" but little of 人大 "people's congress … at … county or township level").
- * Returns the largest share of a meaning's words the question accounts for (0: no match).
+ * How well a word's (or a character's) meanings cover each question word. A meaning counts by its
+ * rank (CC-CEDICT lists the common senses first: 材料 is "material" before it is "data") and by the
+ * share of its words the question accounts for ("data" covers all of 数据 "data" but little of 人大
+ * "people's congress … at … county or township level").
  */
-function cover(meanings: Meanings | undefined, hits: StemHits, level: number, cov: number[]): number {
-  if (!meanings) return 0;
+function match(meanings: Meanings | undefined, hits: StemHits): Match {
+  if (!meanings) return NO_MATCH;
   let credit = 0;
+  const covers = new Map<number, number>();
   for (const { stems, rank } of meanings) {
-    const best = new Map<number, number>(); // question word → match quality within this meaning
+    let best: Map<number, number> | null = null; // question word → match quality within this meaning
     let matched = 0;
     for (const s of stems) {
       const h = hits.get(s);
       if (!h) continue;
+      best ??= new Map();
       let q = 0;
       for (const { word, quality } of h) {
         best.set(word, Math.max(best.get(word) ?? 0, quality));
@@ -291,12 +303,41 @@ function cover(meanings: Meanings | undefined, hits: StemHits, level: number, co
       }
       matched += q;
     }
-    if (matched === 0) continue;
+    if (!best) continue;
     const share = matched / stems.length;
     credit = Math.max(credit, share);
-    for (const [word, quality] of best) cov[word] = Math.max(cov[word] ?? 0, level * quality * rank * Math.sqrt(share));
+    for (const [word, quality] of best) covers.set(word, Math.max(covers.get(word) ?? 0, quality * rank * Math.sqrt(share)));
   }
-  return credit;
+  return credit === 0 ? NO_MATCH : { credit, covers: [...covers] };
+}
+
+/** Per question: each word's and character's match, computed once (characters recur across terms). */
+class Matcher {
+  private readonly words = new Map<string, Match>();
+  private readonly chars = new Map<string, Match>();
+
+  constructor(
+    private readonly index: GlossaryIndex,
+    private readonly hits: StemHits,
+  ) {}
+
+  word(w: string): Match {
+    let m = this.words.get(w);
+    if (!m) this.words.set(w, (m = match(this.index.glosses.get(w), this.hits)));
+    return m;
+  }
+
+  char(c: string): Match {
+    let m = this.chars.get(c);
+    if (!m) this.chars.set(c, (m = match(this.index.chars.get(c), this.hits)));
+    return m;
+  }
+}
+
+/** Adds a match into `cov` (max) at the given level; returns its credit. */
+function apply(m: Match, level: number, cov: number[]): number {
+  for (const [word, v] of m.covers) cov[word] = Math.max(cov[word]!, level * v);
+  return m.credit;
 }
 
 interface Candidate {
@@ -307,22 +348,22 @@ interface Candidate {
   factor: number;
 }
 
-function scoreTerm(entry: TermEntry, hits: StemHits, n: number, index: GlossaryIndex): Candidate | null {
+function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candidate | null {
   const { term, parts } = entry;
   const single = [...term].length === 1;
   const wordCov = new Array<number>(n).fill(0);
   const charCov = new Array<number>(n).fill(0);
   // A longer term's own dictionary entry (基础设施 "infrastructure") speaks for the whole term.
-  const whole = parts.length > 1 ? cover(index.glosses.get(term), hits, WORD_MATCH, wordCov) : 0;
+  const whole = parts.length > 1 ? apply(matcher.word(term), WORD_MATCH, wordCov) : 0;
   const credit: number[] = [];
   const charCredit: number[] = [];
   let positions = 0; // characters that contribute a match, through their part's gloss or their own
   for (const part of parts) {
     const chars = [...part];
-    const word = chars.length >= 2 ? cover(index.glosses.get(part), hits, WORD_MATCH, wordCov) : 0;
+    const word = chars.length >= 2 ? apply(matcher.word(part), WORD_MATCH, wordCov) : 0;
     let charsHit = 0;
     for (const ch of chars) {
-      const hit = cover(index.chars.get(ch), hits, single ? SINGLE_CHAR_TERM : CHAR_MATCH, charCov) > 0;
+      const hit = apply(matcher.char(ch), single ? SINGLE_CHAR_TERM : CHAR_MATCH, charCov) > 0;
       if (hit) charsHit++;
       if (hit || word > 0) positions++;
     }

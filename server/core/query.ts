@@ -38,9 +38,12 @@ export interface ParsedQuestion {
   searchText: string;
   /** Statute vocabulary for lay phrasing (怎么处罚 → 法律责任): searched, but optional. */
   expansions: string[];
+  /** A paragraph named without its article (第二款呢？): resolved against the conversation. */
+  paragraphOnly: number | null;
 }
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+// twp also converts Taiwan vocabulary (網路 → 网络, 軟體 → 软件), not just characters.
+const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
 const ZH_REF = new RegExp(
   `第?([${NUMERAL_CLASS}]+)条(?:之([${NUMERAL_CLASS}]+))?(?:第([${NUMERAL_CLASS}]+)款)?`,
@@ -83,6 +86,7 @@ export function parseQuestion(question: string, regulations: readonly Regulation
   const text = normalizeQuestion(question);
   const detected: Lang = isEnglishText(text) ? 'en' : 'zh';
   const { refs, rest: withoutRefs } = extractRefs(text);
+  const paragraphOnly = refs.length === 0 ? bareParagraph(withoutRefs) : null;
   const { ids, rest } = findRegulations(withoutRefs, regulations);
   const kind = classify(text, refs, rest);
   return {
@@ -92,9 +96,15 @@ export function parseQuestion(question: string, regulations: readonly Regulation
     regulationIds: ids,
     kind,
     actor: kind === 'duty' ? dutyActor(rest) : null,
+    paragraphOnly,
     searchText: (kind === 'duty' ? rest.replace(DUTY_FRAME, ' ') : rest).replace(/\s+/g, ' ').trim(),
     expansions: EXPANSIONS.filter(([asks]) => asks.test(text)).flatMap(([, words]) => words.split(' ')),
   };
+}
+
+function bareParagraph(text: string): number | null {
+  const m = new RegExp(`第([${NUMERAL_CLASS}]+)款|\\bparagraph\\s*(\\d{1,3})`, 'i').exec(text);
+  return m ? parseNumeral(m[1] ?? m[2]!) : null;
 }
 
 export function extractRefs(text: string): { refs: ArticleRef[]; rest: string } {

@@ -129,13 +129,10 @@ export function coverage(words: readonly WeightedTerm[], text: string, idf: (ter
   let total = 0;
   let hit = 0;
   for (const { term, weight, optional } of words) {
+    if (optional) continue;
     const w = weight * idf(term);
-    if (optional) {
-      if (text.includes(term)) hit += w;
-      continue;
-    }
     total += w;
     if (text.includes(term)) hit += w;
   }
-  return total === 0 ? 0 : Math.min(1, hit / total);
+  return total === 0 ? 0 : hit / total;
 }
