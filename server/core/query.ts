@@ -20,8 +20,9 @@ export interface RegulationName {
 }
 
 // Lay ways of asking about consequences, and the words statutes use for them.
+// The matched phrase is question frame, not topic: it leaves the search text and the words stand in.
 const EXPANSIONS: [RegExp, string][] = [
-  [/怎么处理|怎么处罚|如何处罚|什么后果|会被罚|罚多少|怎么罚|担什么责任|承担什么责任|追究|\bpenalt|\bpunish|\bconsequence|\bfine[ds]?\b|\bliab/i, '法律责任 处罚 处分'],
+  [/(?:会|要)?(?:怎么|如何)(?:处理|处罚|罚)|什么后果|会被罚|罚多少(?:钱)?|(?:担|承担)什么责任|追究|\bpenalt\w*|\bpunish\w*|\bconsequences?\b|\bfine[ds]?\b|\bliab\w*/gi, '法律责任 处罚 处分'],
 ];
 
 export interface ParsedQuestion {
@@ -97,8 +98,10 @@ export function parseQuestion(question: string, regulations: readonly Regulation
     kind,
     actor: kind === 'duty' ? dutyActor(rest) : null,
     paragraphOnly,
-    searchText: (kind === 'duty' ? rest.replace(DUTY_FRAME, ' ') : rest).replace(/\s+/g, ' ').trim(),
-    expansions: EXPANSIONS.filter(([asks]) => asks.test(text)).flatMap(([, words]) => words.split(' ')),
+    searchText: EXPANSIONS.reduce((t, [frame]) => t.replace(frame, ' '), kind === 'duty' ? rest.replace(DUTY_FRAME, ' ') : rest)
+      .replace(/\s+/g, ' ')
+      .trim(),
+    expansions: EXPANSIONS.filter(([frame]) => new RegExp(frame.source, 'i').test(text)).flatMap(([, words]) => words.split(' ')),
   };
 }
 
