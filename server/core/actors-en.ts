@@ -48,3 +48,10 @@ export function translateActor(actor: string): string {
   if (body && afterGov === body[0]) return `${levelEn && !levelEn.startsWith('at') ? `${levelEn} ` : ''}${body[1]}`;
   return actor;
 }
+
+/** "the data administration department" → 数据主管部门: the Chinese name of an English actor, if known. */
+export function actorFromEnglish(text: string): string | null {
+  const asked = text.toLowerCase();
+  const found = BODIES.filter(([, en]) => asked.includes(en.replace(/s$/, ''))).sort((a, b) => b[1].length - a[1].length)[0];
+  return found?.[0] ?? null;
+}

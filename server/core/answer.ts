@@ -72,6 +72,14 @@ function grouped(items: { text: string; citation: Citation }[]): { text: string;
 
 const joinCitations = (cs: Citation[], lang: Lang) => cs.map(lang === 'en' ? citationLabelEn : citationLabel).join(lang === 'en' ? '; ' : '；');
 
+/** 明确数据专员（《…》第十四条）。 / appoint … (《…》 Article 14). */
+function withCitations(text: string, cs: Citation[], lang: Lang): string {
+  const body = text.replace(/[。；;.]$/, '');
+  return lang === 'en' ? `${body} (${joinCitations(cs, lang)}).` : `${body}（${joinCitations(cs, lang)}）。`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** What a question asking for a date, a phone number or an address needs to see in a sentence. */
 const ANSWER_SHAPES: [RegExp, RegExp][] = [
   [/什么时候|何时|截止|期限|日期|哪天|多久|\bwhen\b|deadline|date/i, /\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日/],
@@ -108,7 +116,7 @@ function whoLead(input: AnswerInput): string {
       citation,
     })),
   );
-  return items.map((i) => `${i.text}（${joinCitations(i.citations, lang)}）。`).join(lang === 'en' ? ' ' : '');
+  return items.map((i) => withCitations(lang === 'en' ? capitalise(i.text) : i.text, i.citations, lang)).join(lang === 'en' ? ' ' : '');
 }
 
 function dutyLineEn(actor: string, modality: string, head: string): string {
@@ -122,12 +130,14 @@ function dutyLead(input: AnswerInput): string {
   const statements = clauses.flatMap((c) =>
     extractDuties(c.citation.text)
       .filter((d) => actor !== null && actorMatches(d.actor, actor))
-      .map((d) => ({ text: `${d.modality}${actionHead(d.action)}`, citation: c.citation })),
+      .map((d) => ({ text: `${d.modality}${actionHead(d.action)}`, citation: c.citation, general: d.modality === '负责' })),
   );
+  // What an actor is responsible for (负责) comes before its particular duties.
+  statements.sort((a, b) => Number(b.general) - Number(a.general));
   if (statements.length === 0) return generalLead({ ...input, kind: 'general' });
   const items = grouped(statements).slice(0, 6);
   if (lang === 'en') {
-    return `Duties of ${translateActor(actor!)} (${actor}): ${items.map((i) => `${i.text} (${joinCitations(i.citations, lang)})`).join('; ')}.`;
+    return `Duties of the ${translateActor(actor!).replace(/^the /, '')} (${actor}): ${items.map((i) => `${i.text} (${joinCitations(i.citations, lang)})`).join('; ')}.`;
   }
   return `${actor}的职责包括：${items.map((i) => `${i.text}（${joinCitations(i.citations, lang)}）`).join('；')}。`;
 }
@@ -136,7 +146,7 @@ function definitionLead(input: AnswerInput): string {
   const { clauses, focus, lang } = input;
   for (const c of clauses) {
     const definition = sentences(c.citation.text).find((s) => /是指|包括/.test(s) && focus.some((f) => s.includes(f)));
-    if (definition) return `${definition.replace(/^本条例下列用语的含义为：/, '')}（${joinCitations([c.citation], lang)}）`;
+    if (definition) return withCitations(definition.replace(/^本条例下列用语的含义为：/, ''), [c.citation], lang);
   }
   return generalLead({ ...input, kind: 'general' });
 }
@@ -152,7 +162,7 @@ function lookupLead({ clauses, lang }: AnswerInput): string {
 function generalLead({ clauses, focus, lang, question }: AnswerInput): string {
   const items = clauses.slice(0, 2).map((c) => ({ text: bestSentence(c.citation.text, focus, question), citation: c.citation }));
   return grouped(items)
-    .map((i) => `${i.text.replace(/[。；;]$/, '')}（${joinCitations(i.citations, lang)}）。`)
+    .map((i) => withCitations(i.text, i.citations, lang))
     .join(lang === 'en' ? ' ' : '');
 }
 

@@ -5,12 +5,13 @@ import { MODALITY_WORDS } from '../../indexer/stopwords.ts';
 import { bigramTokens, wordTokens, type Segment } from '../../indexer/tokens.ts';
 import type { Regulation } from '../../indexer/statute.ts';
 import type { Unit } from '../../indexer/units.ts';
+import { actorFromEnglish } from './actors-en.ts';
 import { composeAnswer, missingArticleAnswer, notFoundAnswer, type CitedClause } from './answer.ts';
 import { resolveContext, type Context } from './conversation.ts';
 import { actorLevel, actorMatches, extractDuties } from './duties.ts';
 import { bridgeEnglish } from './english.ts';
 import { documentFrequency, type IndexData } from './index-data.ts';
-import { parseQuestion, type ArticleRef, type ParsedQuestion } from './query.ts';
+import { isEnglishText, parseQuestion, type ArticleRef, type ParsedQuestion } from './query.ts';
 import {
   baselineSearch,
   coverage,
@@ -51,6 +52,7 @@ const EXPANSION_WEIGHT = 0.8;
 /** Clauses whose own duty statements name the actor asked about. */
 const ACTOR_BOOST = 1.6;
 const RESPONSIBILITY_BOOST = 1.25;
+const ACTOR_LIKE = /(部门|机关|机构|政府|企业|单位|组织|者)$/;
 /** Clauses that define the term asked about (所称X / X，是指). */
 const DEFINITION_BOOST = 2;
 
@@ -228,6 +230,11 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
 
   async function retrieve(input: AskInput): Promise<Retrieval> {
     const parsed = parseQuestion(input.question, index.regulations, input.lang);
+    // An English actor ("data administration department") is matched against clauses by its Chinese name.
+    if (parsed.actor && isEnglishText(parsed.actor)) {
+      const bridged = bridgeEnglish(parsed.actor, index.glossary).terms.find((t) => ACTOR_LIKE.test(t.term));
+      parsed.actor = actorFromEnglish(parsed.actor) ?? bridged?.term ?? null;
+    }
     const context = await withTopicArticles(resolveContext(input.question, input.history, index.regulations), input.regulationId);
     const scope = [...(input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds)];
     const topic = context.citedArticles[0];
