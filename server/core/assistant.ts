@@ -88,7 +88,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
   function queryOf(parsed: ParsedQuestion, context: Context): LexicalQuery {
     if (parsed.lang === 'en' && /[a-z]/i.test(parsed.searchText)) {
       const bridged = bridgeEnglish(parsed.searchText, index.glossary);
-      return { words: bridged.terms, bigrams: [] };
+      return { words: bridged.terms, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length } };
     }
     const own = contentWords(parsed.searchText);
     const expansions = parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: EXPANSION_WEIGHT, optional: true }));
@@ -275,7 +275,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     const lang = parsed.lang;
     if (parsed.refs.length) return lookup(parsed, scope, lang);
     const { chosen, topCoverage } = select(hits, query.words, parsed.kind);
-    if (chosen.length === 0 || topCoverage < threshold) {
+    if (chosen.length === 0 || topCoverage < threshold || !bridgedEnough(query)) {
       return { answer: notFoundAnswer(lang, index.regulations.map((r) => r.title)), found: false, lang, citations: [] };
     }
     const clauses = chosen.map((h) => ({ citation: citationOf(h.paragraphUnit ?? h.unit, h.score), status: regulations.get(h.regulationId)!.status }));
@@ -345,6 +345,16 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
   }
 
   return { ask, search, duties, regulations: summaries, regulation: (id) => regulations.get(id), health, retrieve };
+}
+
+/**
+ * Bridged terms exist in the corpus by construction, so for English the no-answer signal is how much of
+ * the question found any corpus word at all ("minimum wage": wage has none).
+ */
+function bridgedEnough(query: LexicalQuery): boolean {
+  if (!query.bridged) return true;
+  const { covered, uncovered } = query.bridged;
+  return covered > uncovered;
 }
 
 function definesTerm(text: string, term: string): boolean {

@@ -19,6 +19,8 @@ export interface LexicalQuery {
   bigrams: string[];
   /** A follow-up's own words: what is cited must contain one of them ("那企业呢？" → 企业). */
   required?: string[];
+  /** For an English question: how many of its content words the bridge found in the corpus vocabulary. */
+  bridged?: { covered: number; uncovered: number };
 }
 
 export interface UnitHit {
