@@ -3,20 +3,14 @@
 import { classifyLines, type Line } from './lines.ts';
 import type { LintIssue, Severity, LintCode } from './lint.ts';
 import { articleLabel, parseNumeral } from './numerals.ts';
-import type { Article, ArticleNo, Item, Paragraph, Regulation, RegulationStatus, Section } from './statute.ts';
+import type { Article, ArticleNo, Item, Paragraph, Regulation, Section } from './statute.ts';
 
-export interface StatuteMeta {
-  id: string;
-  title: string;
-  aliases: string[];
-  jurisdiction: string;
-  status: RegulationStatus;
-  sourceFile: string;
+export type StatuteMeta = Pick<Regulation, 'id' | 'title' | 'aliases' | 'jurisdiction' | 'status' | 'sourceFile'> & {
   /** Whether article numbers should run without gaps (false for excerpts such as the STARD corpus). */
   complete: boolean;
   /** Whether the title came from the manifest because the text has none to offer. */
   titleFromManifest?: boolean;
-}
+};
 
 export interface ParseResult {
   regulation: Regulation;
