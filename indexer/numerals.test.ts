@@ -8,7 +8,7 @@ describe('Chinese numerals', () => {
     ['一百三十三', 133], ['一千', 1000], ['一千零二', 1002], ['两千三百', 2300], ['14', 14], ['１４', 14], ['九千九百九十九', 9999],
   ])('%s → %i', (text, n) => expect(parseNumeral(text)).toBe(n));
 
-  it.each(['', '百', '一二', '十十', '百十一千', 'abc', '零'])('rejects %j', (text) => expect(parseNumeral(text)).toBeNull());
+  it.each(['', '百', '一二', '十十', '百十一千', 'abc', '零', '0', '00'])('rejects %j', (text) => expect(parseNumeral(text)).toBeNull());
 
   it('formats the way statutes write them', () => {
     expect(formatNumeral(14)).toBe('十四');

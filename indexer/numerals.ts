@@ -15,7 +15,7 @@ export const NUMERAL_CLASS = '零〇一二两三四五六七八九十百千0-9�
  */
 export function parseNumeral(text: string): number | null {
   const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (/^\d{1,4}$/.test(ascii)) return Number(ascii);
+  if (/^\d{1,4}$/.test(ascii)) return Number(ascii) > 0 ? Number(ascii) : null;
   if (ascii.length === 0 || ascii.length > 12) return null;
   let total = 0;
   let pending: number | null = null;

@@ -13,7 +13,7 @@ export function dutiesCsv(list: DutyList): string {
   return toCsv([
     ['法规', '状态', '条款', '主体', '层级', '情态', '职责', '条文'],
     ...list.groups.flatMap((g) =>
-      g.duties.map((d) => [d.regulationTitle, statusLabel(g.status, 'zh'), d.label, d.actor, d.level, d.modality, d.action, d.text]),
+      g.duties.map((d) => [d.regulationTitle, statusLabel(g.status), d.label, d.actor, d.level, d.modality, d.action, d.text]),
     ),
   ]);
 }

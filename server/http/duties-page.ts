@@ -73,7 +73,7 @@ function results(list: DutyList, regulationId: string | undefined, suggestions: 
     <h2 id="results-title">“${list.actor}”的职责（${rows.length} 条）</h2>
     <a class="button" href="${csv}" download>导出 CSV</a>
   </div>
-  <p class="meta">匹配的主体：${list.matchedActors.join('、')}</p>
+  <p class="meta">匹配的主体：${list.matchedActors.join('；')}</p>
   <div class="table-wrap">
     <table class="duties">
       <thead><tr><th scope="col">法规</th><th scope="col">条款</th><th scope="col">主体</th><th scope="col">层级</th><th scope="col">情态</th><th scope="col">职责</th></tr></thead>

@@ -1,7 +1,7 @@
 // Every error the HTTP edge can answer, with its status and its message in both languages. Responses
 // carry {"error":{"code","message"}}; the code is stable for programs, the message is for people.
-import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { Context, ValidationTargets } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { Lang } from '../core/types.ts';
@@ -118,14 +118,10 @@ export class ApiError extends HTTPException {
   }
 }
 
-export function errorMessage(code: ErrorCode, lang: Lang, params: MessageParams = {}): string {
-  return MESSAGES[code][lang](params);
-}
-
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
-  const lang = c.get('language') ?? 'zh';
+  const lang: Lang = c.get('language') ?? 'zh';
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
-  return c.json({ error: { code: error.code, message: errorMessage(error.code, lang, error.params) } }, error.status);
+  return c.json({ error: { code: error.code, message: MESSAGES[error.code][lang](error.params) } }, error.status);
 }
 
 /**
@@ -150,6 +146,14 @@ export function validationError(issues: readonly z.core.$ZodIssue[], input: unkn
     return new ApiError(400, 'wrong_type', { ...params, expected: issue.expected });
   }
   return new ApiError(400, 'invalid_field', params);
+}
+
+/** The input a validator rejected, so that messages can quote it and tell a missing field from a wrong one. */
+export function rejectedInput(c: Context, target: keyof ValidationTargets): Promise<unknown> | unknown {
+  if (target === 'json') return c.req.json();
+  if (target === 'query') return c.req.query();
+  if (target === 'param') return c.req.param();
+  return undefined;
 }
 
 /** For routes outside the OpenAPI registry (the HTML pages): parse or throw the same errors as the API. */

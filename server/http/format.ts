@@ -1,13 +1,9 @@
 // Small presentation helpers shared by the pages and the CSV export.
 import type { RegulationStatus } from '../../indexer/statute.ts';
-import type { Lang } from '../core/types.ts';
 
-const STATUS: Record<RegulationStatus, Record<Lang, string>> = {
-  draft: { zh: '草案', en: 'draft' },
-  'in-force': { zh: '现行有效', en: 'in force' },
-};
+const STATUS: Record<RegulationStatus, string> = { draft: '草案', 'in-force': '现行有效' };
 
-export const statusLabel = (status: RegulationStatus, lang: Lang) => STATUS[status][lang];
+export const statusLabel = (status: RegulationStatus) => STATUS[status];
 
 /**
  * The page of a regulation, optionally at an article or section anchor: /regulations/guizhou-big-data#第十四条.

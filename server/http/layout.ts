@@ -2,6 +2,7 @@
 // tag, which escapes every interpolated string.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { RegulationStatus } from '../../indexer/statute.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -26,6 +27,7 @@ export function layout({ title, nav, body, scripts = [] }: PageOptions): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · 法规问答</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/styles.css">
 ${scripts.map((src) => html`<script src="${src}" defer></script>`)}
 </head>
@@ -47,4 +49,4 @@ ${body}
 </html>`;
 }
 
-export const draftBadge = (status: string) => status === 'draft' && html`<span class="badge draft">草案</span>`;
+export const draftBadge = (status: RegulationStatus) => status === 'draft' && html`<span class="badge draft">草案</span>`;

@@ -51,17 +51,19 @@ function articleHtml(article: Article, previous: Article | undefined): Html {
 
 function regulationPage(reg: Regulation): Html {
   const groups = chapterGroups(reg.articles);
-  const anchored = new Set(groups.flatMap((g) => g.headings));
+  // A heading repeated in several groups (sources that disagree) anchors only its first one: ids are unique.
+  const anchorGroup = new Map<string, ChapterGroup>();
+  for (const g of groups) for (const h of g.headings) if (!anchorGroup.has(h)) anchorGroup.set(h, g);
   const previous = new Map(reg.articles.map((a, i) => [a, reg.articles[i - 1]]));
   const body = html`
 <article class="regulation">
   <h1>${reg.title} ${draftBadge(reg.status)}</h1>
-  <p class="meta">${reg.jurisdiction} · ${statusLabel(reg.status, 'zh')} · 共 ${reg.articles.length} 条 · 又称：${reg.aliases.filter((a) => /\p{Script=Han}/u.test(a)).join('、')}</p>
+  <p class="meta">${reg.jurisdiction} · ${statusLabel(reg.status)} · 共 ${reg.articles.length} 条 · 又称：${reg.aliases.filter((a) => /\p{Script=Han}/u.test(a)).join('、')}</p>
   ${reg.status === 'draft' && html`<p class="notice-banner" role="note">这是征求意见稿（草案），尚未施行，条文可能修改。</p>`}
   <nav class="toc" aria-label="目录">
     <ol>
       ${reg.sections.map((s) => html`<li><a href="#${s.label}">${s.title}</a></li>`)}
-      ${reg.chapters.map((ch) => html`<li>${anchored.has(ch) ? html`<a href="#${chapterAnchor(ch)}">${ch}</a>` : ch}</li>`)}
+      ${reg.chapters.map((ch) => html`<li>${anchorGroup.has(ch) ? html`<a href="#${chapterAnchor(ch)}">${ch}</a>` : ch}</li>`)}
     </ol>
   </nav>
   ${reg.sections.map(
@@ -74,7 +76,7 @@ function regulationPage(reg: Regulation): Html {
     (g) => html`<section class="chapter">
   ${
     g.headings.length > 0 &&
-    html`<h2>${g.headings.map((h, i) => html`${i > 0 ? ' / ' : ''}<span id="${chapterAnchor(h)}">${h}</span>`)}${
+    html`<h2>${g.headings.map((h, i) => html`${i > 0 ? ' / ' : ''}<span${anchorGroup.get(h) === g ? html` id="${chapterAnchor(h)}"` : ''}>${h}</span>`)}${
       g.headings.length > 1 && html` <small class="uncertain">（各版本原文的章标题不一致）</small>`
     }</h2>`
   }
@@ -92,7 +94,7 @@ function regulationsPage(assistant: Assistant): Html {
   ${assistant.regulations().map(
     (r) => html`<li>
     <a href="${regulationHref(r.id)}">${r.title}</a> ${draftBadge(r.status)}
-    <span class="meta">${r.jurisdiction} · ${statusLabel(r.status, 'zh')} · 共 ${r.articles} 条</span>
+    <span class="meta">${r.jurisdiction} · ${statusLabel(r.status)} · 共 ${r.articles} 条</span>
   </li>`,
   )}
 </ul>`;

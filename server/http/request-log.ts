@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import { clientAddress } from './client.ts';
 
-export function requestLog(write: (line: string) => void = console.log): MiddlewareHandler<AppEnv> {
+export function requestLog(write: (line: string) => void = (line) => console.log(line)): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();

@@ -1,0 +1,153 @@
+// The chat widget and the officials' page in a real browser (Debian's Chromium via playwright-core),
+// against the real server and assistant.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServer } from './test-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found; install Chromium: apt-get install -y chromium`);
+
+describe.skipIf(!hasChromium)('in the browser', () => {
+  let index: TestIndex;
+  let server: TestServer;
+  /** Another site (another origin) that embeds the widget with one script tag. */
+  let site: Server;
+  let siteUrl: string;
+  let browser: Browser;
+  let page: Page;
+  /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
+  let problems: string[];
+
+  beforeAll(async () => {
+    index = await buildTestIndex();
+    site = createServer((_, res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><title>某市政府网站</title><h1>政务服务</h1><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+    server = await startServer(index.assistant, testConfig({ corsOrigins: [siteUrl] }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await new Promise((resolve) => site?.close(resolve));
+    await index?.remove();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'zh-CN' });
+    problems = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  /** Types a question into the widget, sends it with Enter and waits until the answer has fully streamed in. */
+  async function ask(question: string) {
+    const replies = page.locator('regqa-chat .msg.bot');
+    const before = await replies.count();
+    await page.locator('regqa-chat textarea').fill(question);
+    await page.locator('regqa-chat textarea').press('Enter');
+    const reply = replies.nth(before);
+    await expect.poll(() => reply.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    return reply;
+  }
+
+  it('answers 谁应当明确数据专员？ citing 第十四条 of both regulations, expands a citation, takes a follow-up', async () => {
+    // Tall enough for the whole conversation to be in the screenshot.
+    await page.setViewportSize({ width: 900, height: 1700 });
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.locator('regqa-chat h2').textContent()).toBe('法规问答');
+
+    const reply = await ask('谁应当明确数据专员？');
+    expect(await reply.locator('.text').textContent()).toContain('县级以上人民政府有关部门应当明确数据专员');
+    const chips = reply.locator('summary');
+    const labels = await chips.allTextContents();
+    expect(labels.some((l) => l.includes('《贵州省大数据发展应用促进条例》第十四条'))).toBe(true);
+    expect(labels.some((l) => l.includes('《贵阳市数字经济促进条例（草案）》第十四条'))).toBe(true);
+    // The draft's citation carries the 草案 badge; the regulation in force does not.
+    const draftChip = chips.filter({ hasText: '贵阳市数字经济促进条例' }).first();
+    expect(await draftChip.locator('.badge').textContent()).toBe('草案');
+    expect(await chips.filter({ hasText: '贵州省大数据发展应用促进条例' }).first().locator('.badge').count()).toBe(0);
+
+    const chip = chips.filter({ hasText: '贵州省大数据发展应用促进条例' }).first();
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    const details = reply.locator('details[open]');
+    await expect.poll(() => details.count()).toBe(1);
+    expect(await details.locator('blockquote').textContent()).toContain('明确数据专员');
+    expect(await details.locator('a').getAttribute('href')).toBe(`${server.url}/regulations/guizhou-big-data#第十四条`);
+
+    const followUp = await ask('那企业呢？');
+    expect(await followUp.getAttribute('class')).not.toContain('notfound');
+    expect(await followUp.locator('.text').textContent()).toContain('企业');
+    expect(await page.locator('regqa-chat .msg.user').allTextContents()).toEqual(['你谁应当明确数据专员？', '你那企业呢？']);
+
+    await mkdir('evals/reports', { recursive: true });
+    await page.screenshot({ path: 'evals/reports/widget.png', fullPage: true });
+  }, 30_000);
+
+  it('switches the widget to English', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('regqa-chat button', { hasText: 'English' }).click();
+    expect(await page.locator('regqa-chat h2').textContent()).toBe('Regulations Q&A');
+    expect(await page.locator('regqa-chat label').textContent()).toBe('Your question');
+    const reply = await ask('who must appoint a data specialist?');
+    expect(await reply.locator('.text').textContent()).toContain('Article 14');
+    expect(await reply.locator('summary .badge').allTextContents()).toContain('draft');
+  }, 30_000);
+
+  it('shows a question that looks like HTML as text and never runs it', async () => {
+    await page.goto(`${server.url}/`);
+    const attack = '<img src=x onerror="window.__xss=1">';
+    const reply = await ask(attack);
+    expect(await page.locator('regqa-chat .msg.user .text').last().textContent()).toBe(attack);
+    expect(await page.locator('regqa-chat img').count()).toBe(0);
+    expect(await reply.locator('.text').textContent()).not.toBe('');
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  }, 30_000);
+
+  it('works embedded on another site with one script tag, calling the API of the origin it came from', async () => {
+    await page.goto(siteUrl);
+    expect(await page.locator('regqa-chat h2').textContent()).toBe('Regulations Q&A');
+    const reply = await ask('谁应当明确数据专员？');
+    expect(await reply.locator('.text').textContent()).toContain('明确数据专员');
+    expect(await reply.locator('details a').first().getAttribute('href')).toMatch(new RegExp(`^${server.url}/regulations/`));
+  }, 30_000);
+
+  it('lists the duties of 数据主管部门 on the officials’ page', async () => {
+    await page.goto(`${server.url}/duties`);
+    await page.getByLabel('机构 / 主体').fill('数据主管部门');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/actor=/);
+    const rows = page.locator('table.duties tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    expect(await rows.first().textContent()).toContain('数据主管部门');
+    expect(await page.locator('datalist#actors option[value="数据主管部门"]').count()).toBe(1);
+
+    await page.getByLabel('法规').selectOption('guizhou-big-data');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/regulationId=guizhou-big-data/);
+    const titles = await page.locator('table.duties tbody tr td:first-child').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((t) => t.includes('贵州省大数据发展应用促进条例'))).toBe(true);
+    expect(await page.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toBe(
+      `/api/duties.csv?actor=${encodeURIComponent('数据主管部门')}&regulationId=guizhou-big-data`,
+    );
+  }, 30_000);
+});

@@ -1,0 +1,53 @@
+// Test support: the real assistant over a real index built from the corpus in a temporary directory,
+// served by @hono/node-server on a free port.
+import { serve } from '@hono/node-server';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildIndex } from '../../indexer/build.ts';
+import { indexConfigFromEnv } from '../../indexer/config.ts';
+import { serverConfigFromEnv, type ServerConfig } from '../config.ts';
+import type { Assistant } from '../core/types.ts';
+import { loadAssistant } from '../node/assistant.ts';
+import { createApp } from './app.ts';
+
+export interface TestIndex {
+  assistant: Assistant;
+  remove(): Promise<void>;
+}
+
+export async function buildTestIndex(): Promise<TestIndex> {
+  const dir = await mkdtemp(join(tmpdir(), 'regqa-http-'));
+  const result = await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: dir, model: null } });
+  if (result.status === 'failed') throw new Error(`test index not built: ${JSON.stringify(result.issues)}`);
+  return { assistant: await loadAssistant(dir), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Limits generous enough that only the tests that lower them ever meet them. */
+export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig => ({
+  ...serverConfigFromEnv({ LOG_REQUESTS: '0', RATE_LIMIT_PER_MIN: '100000', RATE_LIMIT_BURST: '100000' }),
+  ...overrides,
+});
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function startServer(assistant: Assistant, config: ServerConfig = testConfig()): Promise<TestServer> {
+  const app = createApp(assistant, config);
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            // Keep-alive sockets from fetch would hold close() open until they time out.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

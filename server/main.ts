@@ -1,0 +1,71 @@
+// npm start [-- --index DIR]: bring the index up to date, load the assistant, serve the app on Node.
+//
+// Without --index / INDEX_DIR the default index is rebuilt from the corpus whenever it is missing or stale
+// (a no-op when up to date). An index named explicitly is served as built — it may come from another
+// corpus, such as STARD — unless CORPUS_DIR is set too, which says which corpus to keep it in step with.
+import { serve } from '@hono/node-server';
+import { parseArgs } from 'node:util';
+import { buildIndex } from '../indexer/build.ts';
+import { indexConfigFromEnv } from '../indexer/config.ts';
+import { formatLintTable } from '../indexer/lint.ts';
+import { serverConfigFromEnv } from './config.ts';
+import { createApp } from './http/app.ts';
+import { loadAssistant } from './node/assistant.ts';
+
+const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, CORPUS_DIR, CORS_ORIGINS, RATE_LIMIT_PER_MIN, …)';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { index: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+
+  const env = { ...process.env };
+  if (args.index) env.INDEX_DIR = args.index;
+  const server = serverConfigFromEnv(env);
+  const index = indexConfigFromEnv(env);
+
+  if (env.INDEX_DIR === undefined || env.CORPUS_DIR !== undefined) {
+    const result = await buildIndex({ config: index, log: (line) => console.log(line) });
+    if (result.status === 'failed') {
+      console.error(formatLintTable(result.issues, process.stdout.columns ?? 160));
+      console.error('Index not built: fix the fatal problems above (npm run index -- --check).');
+      return 1;
+    }
+  } else {
+    console.log(`Serving the index in ${index.outDir} as built (set CORPUS_DIR to rebuild it from a corpus).`);
+  }
+
+  const assistant = await loadAssistant(index.outDir);
+  const health = assistant.health();
+  console.log(
+    `Index built ${health.builtAt}: ${health.counts.regulations} regulations, ${health.counts.articles} articles; ` +
+      (health.dense ? `dense retrieval on (${health.model})` : `lexical-only (${health.denseNote})`),
+  );
+
+  const app = createApp(assistant, server);
+  const httpServer = serve({ fetch: app.fetch, port: server.port, hostname: server.host }, (info) => {
+    console.log(`regqa listening on http://${server.host}:${info.port}`);
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => httpServer.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`regqa failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
