@@ -10,6 +10,8 @@ import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServe
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
+// CI installs Chromium and sets REGQA_REQUIRE_BROWSER: there a missing browser is a failure, not a skip.
+if (!hasChromium && process.env.REGQA_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} not found but REGQA_REQUIRE_BROWSER is set`);
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found; install Chromium: apt-get install -y chromium`);
 
 describe.skipIf(!hasChromium)('in the browser', () => {
