@@ -65,9 +65,15 @@ function leadSentence(input: AnswerInput): string {
 
 /** Groups statements that say the same thing in several regulations, keeping every citation. */
 function grouped(items: { text: string; citation: Citation }[]): { text: string; citations: Citation[] }[] {
-  const out = new Map<string, Citation[]>();
-  for (const item of items) out.set(item.text, [...(out.get(item.text) ?? []), item.citation]);
-  return [...out.entries()].map(([text, citations]) => ({ text, citations }));
+  const out = new Map<string, { text: string; citations: Citation[] }>();
+  for (const item of items) {
+    // The same sentence typeset with half-width or full-width punctuation is the same statement.
+    const key = item.text.normalize('NFKC').replace(/\s/g, '');
+    const group = out.get(key) ?? { text: item.text, citations: [] };
+    group.citations.push(item.citation);
+    out.set(key, group);
+  }
+  return [...out.values()];
 }
 
 const joinCitations = (cs: Citation[], lang: Lang) => cs.map(lang === 'en' ? citationLabelEn : citationLabel).join(lang === 'en' ? '; ' : '；');

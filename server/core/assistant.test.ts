@@ -55,6 +55,8 @@ describe('conversation', () => {
     const r = await assistant.ask({ question: '那企业呢？', history });
     expect(cited(r)).toEqual(expect.arrayContaining([`${GY} 第十四条第二款`, `${GZ} 第十四条第四款`]));
     expect(r.answer).toContain('首席数据官');
+    // One statement, both citations: the two texts differ only in comma width.
+    expect(r.answer.split('\n')[0]!.match(/首席数据官/g)).toHaveLength(1);
   });
 
   it('a follow-up about consequences keeps the regulation of the previous question', async () => {
