@@ -54,10 +54,13 @@ async function main(): Promise<number> {
   const httpServer = serve({ fetch: app.fetch, port: server.port, hostname: server.host }, (info) => {
     console.log(`regqa listening on http://${server.host}:${info.port}`);
   });
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     const stop = () => httpServer.close(() => resolve());
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    httpServer.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `port ${server.port} on ${server.host} is already in use (set PORT to another port)` : error.message)),
+    );
   });
   return 0;
 }
