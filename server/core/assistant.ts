@@ -44,6 +44,8 @@ export const DEFAULT_FOUND_THRESHOLD = 0.2;
 const MAX_CITATIONS = 3;
 /** Keep further articles only while they score close to the best one. */
 const RELATIVE_SCORE = 0.75;
+/** …and only while they cover the question nearly as well. */
+const COVERAGE_BAND = 0.8;
 const DENSE_CANDIDATES = 50;
 const FOLLOW_UP_OLD_TOPIC = 0.6;
 const FOLLOW_UP_NEW_WORDS = 1.5;
@@ -194,7 +196,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
       return coverage(words, `${u.chapter}\n${u.text}`, idf);
     };
     const topCoverage = cover(top);
-    const chosen = [top, ...hits.slice(1, 6).filter((h) => h.score >= RELATIVE_SCORE * top.score && cover(h) >= Math.max(threshold, 0.8 * topCoverage))];
+    const chosen = [top, ...hits.slice(1, 6).filter((h) => h.score >= RELATIVE_SCORE * top.score && cover(h) >= Math.max(threshold, COVERAGE_BAND * topCoverage))];
     return { chosen: chosen.slice(0, MAX_CITATIONS), topCoverage };
   }
 

@@ -23,6 +23,9 @@ export interface RegulationName {
 // The matched phrase is question frame, not topic: it leaves the search text and the words stand in.
 const EXPANSIONS: [RegExp, string][] = [
   [/(?:会|要)?(?:怎么|如何)(?:处理|处罚|罚)|什么后果|会被罚|罚多少(?:钱)?|(?:担|承担)什么责任|追究|\bpenalt\w*|\bpunish\w*|\bconsequences?\b|\bfine[ds]?\b|\bliab\w*/gi, '法律责任 处罚 处分'],
+  [/(?:是)?为了(?:干)?什么|(?:立法)?目的(?:是什么)?|宗旨|\bpurpose\b|\bwhy\b.*\b(?:made|enacted|adopted)\b/gi, '为了 制定'],
+  [/什么时候(?:开始)?(?:施行|生效|实施)|(?:何时|哪天)(?:施行|生效|实施)|\b(?:come|comes|came) into (?:force|effect)\b|\btakes? effect\b|\beffective date\b/gi, '施行'],
+  [/\bbuy(?:ing)? and sell(?:ing)?\b|\btrad(?:e|ing) (?:in )?data\b/gi, '交易'],
 ];
 
 export interface ParsedQuestion {
@@ -53,7 +56,7 @@ const ZH_REF = new RegExp(
 const EN_REF = /\b(?:article|art\.?)\s*(\d{1,4})(?:\s*(?:\((\d{1,3})\)|,?\s*(?:paragraph|para\.?|§)\s*(\d{1,3})))?/gi;
 
 const WHO = /谁|哪个部门|哪些部门|哪个机构|哪些机构|什么部门|哪一级|哪级|由哪|\bwho\b|\bwhich (?:department|agency|authority|body|government|office)/i;
-const DEFINITION = /什么是|是什么意思|是指什么|指的是什么|的含义|的定义|怎么定义|如何定义|\bwhat (?:is|are|does)\b.*\b(?:mean|defined|definition)|\bdefin(?:e|ition)\b|^what (?:is|are) (?:a |an |the )?[\w\s-]{2,30}\??$/i;
+const DEFINITION = /什么是|是什么意思|是指什么|指的是什么|指什么|是啥|啥是|的含义|的定义|怎么定义|如何定义|\bwhat (?:is|are|does)\b.*\b(?:mean|defined|definition)|\bdefin(?:e|ition)\b|^what (?:is|are) (?:a |an |the )?[\w\s-]{2,30}\??$/i;
 const DUTY = /(.{2,20}?)(?:有哪些|有什么|的)?(?:职责|责任|义务|职能|任务)|(.{2,20}?)(?:应当|要|需要|必须|该)(?:做|干|履行)(?:什么|哪些)|(.{2,20}?)负责(?:什么|哪些)|\bwhat (?:must|should|does) (?:the )?(.{3,60}?) do\b|\b(?:duties|responsibilities|obligations) of (?:the )?(.{3,60}?)\??$/i;
 // How a duty question asks (…有哪些职责 / 要做什么), as opposed to what it is about.
 const DUTY_FRAME = /(?:有哪些|有什么|负有什么|承担什么|承担哪些|的)?(?:职责|责任|义务|职能|任务)|(?:应当|要|需要|必须|该)?(?:做|干|履行)(?:什么|哪些)(?:工作|事情)?|负责(?:什么|哪些)|\bwhat (?:must|should|does)\b|\b(?:duties|responsibilities|obligations) of\b|\bdo\b/gi;

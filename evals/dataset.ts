@@ -1,0 +1,150 @@
+// Eval datasets → one question shape. The seed set names regulations by id; STARD names them by
+// title, which is resolved against the index being evaluated. Validation is strict: a malformed
+// line is an error with its line number, never a silently skipped question.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Lang, Turn } from '../server/core/types.ts';
+
+/** One gold (or acceptable) reference at article level, with the paragraph when the dataset gives it. */
+export interface GoldRef {
+  regulationId: string;
+  /** null for a non-article section (the draft's notice), named by `section`. */
+  article: number | null;
+  /** 之N suffix, 0 when none. */
+  sub: number;
+  paragraph: number | null;
+  /** Section id (e.g. "notice") when article is null. */
+  section: string | null;
+}
+
+export interface EvalQuestion {
+  id: string;
+  /** dev / test for the seed set; train for STARD. */
+  split: string;
+  kind: string;
+  lang: Lang;
+  question: string;
+  history?: Turn[];
+  regulationId?: string;
+  /** Empty: the corpus does not answer it (no-answer / missing-article questions). */
+  gold: GoldRef[];
+  /** Further clauses a correct answer may cite without being wrong. */
+  acceptable: GoldRef[];
+}
+
+const TurnSchema = z.object({ role: z.enum(['user', 'assistant']), content: z.string() });
+
+const SeedRefSchema = z
+  .object({
+    regulationId: z.string().min(1),
+    article: z.number().int().positive().nullable(),
+    sub: z.number().int().nonnegative().optional(),
+    paragraph: z.number().int().positive().optional(),
+    section: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((r) => (r.article === null) === (r.section !== undefined), 'a reference names either an article or a section');
+
+export const SeedQuestionSchema = z
+  .object({
+    id: z.string().min(1),
+    split: z.enum(['dev', 'test']),
+    kind: z.string().min(1),
+    lang: z.enum(['zh', 'en']),
+    question: z.string().min(1),
+    history: z.array(TurnSchema).optional(),
+    regulationId: z.string().min(1).optional(),
+    gold: z.array(SeedRefSchema),
+    acceptable: z.array(SeedRefSchema).optional(),
+  })
+  .strict();
+
+export const StardQuestionSchema = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  gold: z
+    .array(
+      z.object({
+        law: z.string().min(1),
+        article: z.number().int().positive(),
+        label: z.string().min(1),
+        sub: z.number().int().positive().optional(),
+      }),
+    )
+    .min(1),
+});
+
+export const StardLawsSchema = z.array(z.object({ file: z.string(), title: z.string(), articles: z.number().int() }));
+
+export const SEED_PATH = 'evals/datasets/seed-questions.jsonl';
+
+/** Parses JSON lines with a schema; errors carry file and line number. */
+export function parseJsonl<T>(text: string, schema: z.ZodType<T>, file: string): T[] {
+  const out: T[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${file}:${i + 1}: invalid JSON: ${(error as Error).message}`);
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${file}:${i + 1}: ${issue?.path.join('.') || '(line)'}: ${issue?.message}`);
+    }
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+function seedRef(r: z.infer<typeof SeedRefSchema>): GoldRef {
+  return { regulationId: r.regulationId, article: r.article, sub: r.sub ?? 0, paragraph: r.paragraph ?? null, section: r.section ?? null };
+}
+
+export async function loadSeed(path = SEED_PATH): Promise<EvalQuestion[]> {
+  const rows = parseJsonl(await readFile(path, 'utf8'), SeedQuestionSchema, path);
+  const ids = new Set<string>();
+  for (const r of rows) {
+    if (ids.has(r.id)) throw new Error(`${path}: duplicate question id ${r.id}`);
+    ids.add(r.id);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    split: r.split,
+    kind: r.kind,
+    lang: r.lang,
+    question: r.question,
+    ...(r.history ? { history: r.history } : {}),
+    ...(r.regulationId ? { regulationId: r.regulationId } : {}),
+    gold: r.gold.map(seedRef),
+    acceptable: (r.acceptable ?? []).map(seedRef),
+  }));
+}
+
+/**
+ * STARD questions, with each gold law title mapped to a regulation id by `idOfTitle` (the index's own
+ * titles, so the mapping follows whatever the indexer derived). An unknown title is an error: scoring
+ * against a law the index does not hold would silently lower every number.
+ */
+export async function loadStard(dir: string, idOfTitle: (title: string) => string | undefined): Promise<EvalQuestion[]> {
+  const file = join(dir, 'train.jsonl');
+  const rows = parseJsonl(await readFile(file, 'utf8'), StardQuestionSchema, file);
+  const unknown = new Set<string>();
+  const questions = rows.map((r): EvalQuestion => {
+    const gold: GoldRef[] = [];
+    for (const g of r.gold) {
+      const regulationId = idOfTitle(g.law);
+      if (!regulationId) {
+        unknown.add(g.law);
+        continue;
+      }
+      gold.push({ regulationId, article: g.article, sub: g.sub ?? 0, paragraph: null, section: null });
+    }
+    return { id: r.id, split: 'train', kind: 'stard', lang: 'zh', question: r.question, gold, acceptable: [] };
+  });
+  if (unknown.size) throw new Error(`${file}: gold laws missing from the index: ${[...unknown].slice(0, 5).join('、')}${unknown.size > 5 ? ' …' : ''}`);
+  return questions;
+}

@@ -1,0 +1,138 @@
+// What an eval runs against: the assistant in this process (one per retriever mode), or a running
+// server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
+import { z } from 'zod';
+import type { RetrieverMode } from '../server/core/retrieve.ts';
+import type { AskInput, AskResult, Assistant, Citation } from '../server/core/types.ts';
+import { loadAssistant } from '../server/node/assistant.ts';
+
+export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'paragraph' | 'label'>;
+export type Answer = Pick<AskResult, 'found' | 'answer'> & { citations: CitedClause[] };
+
+export interface EvalTarget {
+  /** hybrid / bm25 / dense / baseline / http */
+  name: string;
+  /** The answer and the time one request took (waits for a rate limit excluded). */
+  ask(input: AskInput): Promise<{ result: Answer; ms: number }>;
+  /** The ranked retrieval list for a question on its own (no history); absent when only citations can be judged. */
+  search?(question: string, k: number, regulationId?: string): Promise<CitedClause[]>;
+}
+
+/** A request the eval cannot honour (as opposed to a bug): reported as a message, without a stack. */
+export class EvalConfigError extends Error {
+  override name = 'EvalConfigError';
+}
+
+export const RETRIEVERS = ['hybrid', 'bm25', 'dense', 'baseline'] as const satisfies readonly RetrieverMode[];
+
+export function inProcessTarget(name: string, assistant: Pick<Assistant, 'ask' | 'search'>): EvalTarget {
+  return {
+    name,
+    async ask(input) {
+      const started = performance.now();
+      const result = await assistant.ask(input);
+      return { result, ms: performance.now() - started };
+    },
+    search: (q, k, regulationId) => assistant.search(q, k, regulationId),
+  };
+}
+
+export interface LoadedTargets {
+  targets: EvalTarget[];
+  /** The first assistant loaded, for the catalogue and health. */
+  assistant: Assistant;
+  dense: boolean;
+  denseNote: string | null;
+}
+
+/**
+ * One assistant per retriever mode over the same index. Without `modes`: the full system (hybrid,
+ * which is BM25 with query understanding when the index has no vectors), plus bm25 and dense as
+ * ablations when it has vectors, plus the plain baseline — so every gain is a measured ratio.
+ */
+export async function loadInProcessTargets(indexDir: string, modes?: readonly RetrieverMode[], foundThreshold?: number): Promise<LoadedTargets> {
+  const warnings: string[] = [];
+  const first = await loadAssistant(indexDir, { mode: modes?.[0] ?? 'hybrid', foundThreshold, warn: (line) => warnings.push(line) });
+  const health = first.health();
+  const wanted: RetrieverMode[] = modes ? [...modes] : health.dense ? ['hybrid', 'bm25', 'dense', 'baseline'] : ['hybrid', 'baseline'];
+  if (!health.dense && wanted.includes('dense')) throw new EvalConfigError(`--retriever dense needs vectors, but the index is lexical-only: ${health.denseNote ?? 'no dense index'}`);
+  const targets: EvalTarget[] = [inProcessTarget(wanted[0]!, first)];
+  for (const mode of wanted.slice(1)) targets.push(inProcessTarget(mode, await loadAssistant(indexDir, { mode, foundThreshold, warn: () => {} })));
+  for (const w of new Set(warnings)) console.warn(w);
+  return { targets, assistant: first, dense: health.dense, denseNote: health.denseNote };
+}
+
+const HttpCitationSchema = z.object({
+  regulationId: z.string(),
+  article: z.number().nullable(),
+  paragraph: z.number().nullable(),
+  label: z.string(),
+});
+
+const HttpAskSchema = z.object({ answer: z.string(), found: z.boolean(), citations: z.array(HttpCitationSchema) });
+const HttpSearchSchema = z.object({ results: z.array(HttpCitationSchema) });
+
+/** The server caps k (LIMITS.k in server/http/schemas.ts). */
+const HTTP_MAX_K = 50;
+
+export interface HttpOptions {
+  timeoutMs?: number;
+  /** Give up after this many 429 answers in a row for one request. */
+  maxRateLimitRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * A running server: POST /api/ask with {question, history, regulationId} and GET /api/search?q&k&regulationId.
+ * A 429 is waited out (Retry-After) and retried; that wait is not counted as latency.
+ */
+export function httpTarget(baseUrl: string, options: HttpOptions = {}): EvalTarget {
+  const { timeoutMs = 30_000, maxRateLimitRetries = 20, sleep = (ms) => new Promise<void>((r) => setTimeout(r, ms)) } = options;
+
+  async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<{ value: T; ms: number }> {
+    const what = `${init.method ?? 'GET'} ${url}`;
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      const text = await res.text();
+      const ms = performance.now() - started;
+      if (res.status === 429 && attempt < maxRateLimitRetries) {
+        await sleep(1000 * Math.max(1, Number(res.headers.get('retry-after')) || 1));
+        continue;
+      }
+      if (!res.ok) throw new Error(`${what} → ${res.status}: ${text.slice(0, 200)}`);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new Error(`${what} → not JSON: ${text.slice(0, 200)}`);
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${what} → unexpected response (${issue?.path.join('.')}: ${issue?.message})`);
+      }
+      return { value: parsed.data, ms };
+    }
+  }
+
+  return {
+    name: 'http',
+    async ask(input) {
+      const body = { question: input.question, history: input.history ?? [], ...(input.regulationId ? { regulationId: input.regulationId } : {}) };
+      const { value, ms } = await request(
+        new URL('/api/ask', baseUrl).toString(),
+        { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) },
+        HttpAskSchema,
+      );
+      return { result: value, ms };
+    },
+    async search(question, k, regulationId) {
+      const url = new URL('/api/search', baseUrl);
+      url.searchParams.set('q', question);
+      url.searchParams.set('k', String(Math.min(k, HTTP_MAX_K)));
+      if (regulationId) url.searchParams.set('regulationId', regulationId);
+      const { value } = await request(url.toString(), { headers: { accept: 'application/json' } }, HttpSearchSchema);
+      return value.results;
+    },
+  };
+}
