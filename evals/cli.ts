@@ -1,6 +1,5 @@
 // npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--k N] [--split dev|test|all]
 //                 [--limit N] [--misses] [--calibrate] [--index DIR] [--rebuild] [--out DIR] [--save|--no-save]
-import { parseArgs } from 'node:util';
 import type { RetrieverMode } from '../server/core/retrieve.ts';
 import { loadIndexData } from '../server/node/assistant.ts';
 import { calibrate, renderCalibration } from './calibrate.ts';
@@ -10,7 +9,8 @@ import { Catalogue } from './refs.ts';
 import { consoleReport, jsonReport, markdownReport, missesOf, renderMissesText, writeReports, type RunInfo, type SystemRun } from './report.ts';
 import { runQuestions } from './run.ts';
 import { ensureIndex, suiteOf, type SuiteName } from './suites.ts';
-import { EvalConfigError, httpTarget, loadInProcessTargets, RETRIEVERS, type EvalTarget } from './targets.ts';
+import { runCommand } from '../indexer/command.ts';
+import { httpTarget, loadInProcessTargets, RETRIEVERS, type EvalTarget } from './targets.ts';
 
 const USAGE = `usage: npm run eval -- [options]
   --dataset seed|stard     which questions (default seed; stard indexes the STARD corpus into index-stard/)
@@ -39,36 +39,24 @@ function progress(label: string) {
   };
 }
 
-async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        dataset: { type: 'string', default: 'seed' },
-        url: { type: 'string' },
-        retriever: { type: 'string' },
-        k: { type: 'string', default: '10' },
-        split: { type: 'string', default: 'all' },
-        limit: { type: 'string' },
-        misses: { type: 'boolean', default: false },
-        calibrate: { type: 'boolean', default: false },
-        index: { type: 'string' },
-        rebuild: { type: 'boolean', default: false },
-        out: { type: 'string', default: 'evals/reports' },
-        save: { type: 'boolean' },
-        'no-save': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  dataset: { type: 'string', default: 'seed' },
+  url: { type: 'string' },
+  retriever: { type: 'string' },
+  k: { type: 'string', default: '10' },
+  split: { type: 'string', default: 'all' },
+  limit: { type: 'string' },
+  misses: { type: 'boolean', default: false },
+  calibrate: { type: 'boolean', default: false },
+  index: { type: 'string' },
+  rebuild: { type: 'boolean', default: false },
+  out: { type: 'string', default: 'evals/reports' },
+  save: { type: 'boolean' },
+  'no-save': { type: 'boolean' },
+  
+} as const;
+
+runCommand(USAGE, OPTIONS, async (args) => {
   const fail = (message: string) => {
     console.error(`${message}\n${USAGE}`);
     return 2;
@@ -134,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   const info: RunInfo = {
     dataset,
     date: today(),
-    command: `npm run eval${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    command: `npm run eval${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     description: suite.description,
     target: args.url ? `HTTP ${args.url}` : 'in-process',
     k,
@@ -167,13 +155,4 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const p of problems) console.error(`FAIL ${p}`);
   return problems.length ? 1 : 0;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    if (error instanceof EvalConfigError) console.error(error.message);
-    else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+});

@@ -1,47 +1,36 @@
 // npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { buildIndex } from './build.ts';
-import { indexConfigFromEnv, type IndexConfig } from './config.ts';
+import { runCommand } from './command.ts';
+import { indexConfigFromEnv } from './config.ts';
 import { loadCorpus } from './corpus.ts';
 import { formatLintTable, hasFatal } from './lint.ts';
 
 const USAGE = 'usage: npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]';
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        corpus: { type: 'string' },
-        out: { type: 'string' },
-        model: { type: 'string' },
-        'model-dir': { type: 'string' },
-        offline: { type: 'boolean' },
-        check: { type: 'boolean' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  corpus: { type: 'string' },
+  out: { type: 'string' },
+  model: { type: 'string' },
+  'model-dir': { type: 'string' },
+  offline: { type: 'boolean' },
+  check: { type: 'boolean' },
+  force: { type: 'boolean' },
+} as const;
+
+runCommand(USAGE, OPTIONS, async (args) => {
   const env = { ...process.env };
   if (args.corpus) env.CORPUS_DIR = args.corpus;
   if (args.out) env.INDEX_DIR = args.out;
   if (args.model) env.REGQA_MODEL = args.model;
   if (args['model-dir']) env.REGQA_MODEL_DIR = args['model-dir'];
   if (args.offline) env.REGQA_OFFLINE = '1';
-  const config: IndexConfig = indexConfigFromEnv(env);
+  const config = indexConfigFromEnv(env);
+  const width = process.stdout.columns ?? 160;
 
   if (args.check) {
     const corpus = await loadCorpus(config.corpusDir);
-    console.log(formatLintTable(corpus.issues, process.stdout.columns ?? 160));
+    console.log(formatLintTable(corpus.issues, width));
     return hasFatal(corpus.issues) ? 1 : 0;
   }
 
@@ -59,19 +48,11 @@ async function main(): Promise<number> {
       if (done >= total) bar.stop();
     },
   });
-  console.log(formatLintTable(result.issues, process.stdout.columns ?? 160));
+  console.log(formatLintTable(result.issues, width));
   if (result.status === 'failed') {
     console.error('Index not built: fix the fatal problems above. The previous index, if any, is untouched.');
     return 1;
   }
   if (result.status === 'up-to-date') console.log(`Index is up to date (${result.dir}); use --force to rebuild.`);
   return 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`index build failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+});

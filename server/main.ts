@@ -4,8 +4,8 @@
 // (a no-op when up to date). An index named explicitly is served as built — it may come from another
 // corpus, such as STARD — unless CORPUS_DIR is set too, which says which corpus to keep it in step with.
 import { serve } from '@hono/node-server';
-import { parseArgs } from 'node:util';
 import { buildIndex } from '../indexer/build.ts';
+import { runCommand } from '../indexer/command.ts';
 import { indexConfigFromEnv } from '../indexer/config.ts';
 import { formatLintTable } from '../indexer/lint.ts';
 import { serverConfigFromEnv } from './config.ts';
@@ -14,19 +14,7 @@ import { loadAssistant } from './node/assistant.ts';
 
 const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, CORPUS_DIR, CORS_ORIGINS, RATE_LIMIT_PER_MIN, …)';
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ options: { index: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-
+runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
   const env = { ...process.env };
   if (args.index) env.INDEX_DIR = args.index;
   const server = serverConfigFromEnv(env);
@@ -63,12 +51,4 @@ async function main(): Promise<number> {
     );
   });
   return 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`regqa failed to start: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+});
