@@ -8,7 +8,7 @@ import { buildIndex } from './build.ts';
 import { indexConfigFromEnv, type IndexConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
 import { currentVersionDir, IndexLoadError } from './store.ts';
-import { writeTestModel } from './test-model.ts';
+import { testModelConfig, writeTestModel } from './test-model.ts';
 
 let tmp: string;
 const lexicalConfig = (outDir: string, corpusDir = 'corpus'): IndexConfig => ({ ...indexConfigFromEnv({}), corpusDir, outDir, model: null });
@@ -108,7 +108,7 @@ describe('dense index with the generated test model (real transformers.js + hnsw
     const progress: number[] = [];
     const config: IndexConfig = {
       ...lexicalConfig(out),
-      model: { id: model.modelId, dir: model.modelDir, offline: true, quantized: true, pooling: 'mean', queryInstruction: '', batchSize: 16 },
+      model: testModelConfig(model, { batchSize: 16 }),
     };
     const built = await buildIndex({ config, onEmbedProgress: (done) => progress.push(done) });
     if (built.status === 'failed') throw new Error('build failed');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelConfig } from './config.ts';
 import { EmbedderUnavailable, loadEmbedder, type LoadedEmbedder } from './embed.ts';
-import { writeTestModel, type TestModel } from './test-model.ts';
+import { testModelConfig, writeTestModel, type TestModel } from './test-model.ts';
 
 const TARGET = '县级以上人民政府有关部门应当明确数据专员';
 const PASSAGES = [
@@ -24,18 +24,7 @@ let tmp: string;
 let model: TestModel;
 let embedder: LoadedEmbedder;
 
-function configFor(overrides: Partial<ModelConfig> = {}): ModelConfig {
-  return {
-    id: model.modelId,
-    dir: model.modelDir,
-    offline: true,
-    quantized: true,
-    pooling: 'mean',
-    queryInstruction: '',
-    batchSize: 4,
-    ...overrides,
-  };
-}
+const configFor = (overrides: Partial<ModelConfig> = {}): ModelConfig => testModelConfig(model, overrides);
 
 function dot(a: Float32Array, b: Float32Array): number {
   return a.reduce((s, x, i) => s + x * (b[i] ?? 0), 0);

@@ -2,6 +2,7 @@
 // The ONNX graph is a single Gather (token id → fixed random vector), so mean pooling yields a
 // bag-of-tokens embedding: texts sharing characters land close together, which makes ranking
 // assertions meaningful while exercising the real tokenizer → ONNX Runtime → pooling path.
+import type { ModelConfig } from './config.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
@@ -53,7 +54,8 @@ function writeJson(file: string, value: unknown): Promise<void> {
   return writeFile(file, JSON.stringify(value, null, 2) + '\n');
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG, so generated models and test vectors are the same on every run. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -196,4 +198,9 @@ function tokenizerConfig(): object {
     unk_token: '[UNK]',
     mask_token: '[MASK]',
   };
+}
+
+/** The ModelConfig that loads a generated test model offline. */
+export function testModelConfig(model: TestModel, overrides: Partial<ModelConfig> = {}): ModelConfig {
+  return { id: model.modelId, dir: model.modelDir, offline: true, quantized: true, pooling: 'mean', queryInstruction: '', batchSize: 4, ...overrides };
 }

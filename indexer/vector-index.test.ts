@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HnswParams } from './config.ts';
 import { loadEmbedder } from './embed.ts';
-import { writeTestModel } from './test-model.ts';
+import { mulberry32, testModelConfig, writeTestModel } from './test-model.ts';
 import { bruteForce, buildHnsw, loadHnsw, packVectors, saveHnsw, unpackVectors, type HnswIndex } from './vector-index.ts';
 
 // M and efConstruction are the config.ts defaults. Uniform random 64-d vectors are close to the
@@ -13,16 +13,6 @@ import { bruteForce, buildHnsw, loadHnsw, packVectors, saveHnsw, unpackVectors, 
 const PARAMS: HnswParams = { M: 16, efConstruction: 200, efSearch: 128 };
 const DIMS = 64;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomUnitVectors(count: number, dims: number, seed: number): Float32Array[] {
   const next = mulberry32(seed);
@@ -143,15 +133,7 @@ describe('embedder → index, end to end', () => {
     ];
     const query = '谁应当明确数据专员';
     const model = await writeTestModel(tmp, { vocab: [...new Set([...passages, query].join(''))] });
-    const embedder = await loadEmbedder({
-      id: model.modelId,
-      dir: model.modelDir,
-      offline: true,
-      quantized: true,
-      pooling: 'mean',
-      queryInstruction: '',
-      batchSize: 4,
-    });
+    const embedder = await loadEmbedder(testModelConfig(model));
     const vectors = await embedder.embedPassages(passages);
     const q = await embedder.embedQuery(query);
 
