@@ -122,18 +122,16 @@ export const SearchResponse = z.object({ query: z.string(), results: z.array(Cit
 
 const SectionRef = z.object({ id: z.string(), label: z.string(), title: z.string() });
 
-export const RegulationSummary = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    aliases: z.array(z.string()),
-    jurisdiction: z.string(),
-    status: Status,
-    articles: z.number().int(),
-    chapters: z.array(z.string()),
-    sections: z.array(SectionRef),
-  })
-  .openapi('RegulationSummary');
+const RegulationBase = z.object({
+  id: z.string(),
+  title: z.string(),
+  aliases: z.array(z.string()),
+  jurisdiction: z.string(),
+  status: Status,
+  chapters: z.array(z.string()),
+});
+
+export const RegulationSummary = RegulationBase.extend({ articles: z.number().int(), sections: z.array(SectionRef) }).openapi('RegulationSummary');
 
 export const RegulationsResponse = z.object({ regulations: z.array(RegulationSummary) }).openapi('RegulationList');
 
@@ -151,19 +149,11 @@ export const Article = z
   })
   .openapi('Article');
 
-export const Regulation = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    aliases: z.array(z.string()),
-    jurisdiction: z.string(),
-    status: Status,
-    sourceFile: z.string(),
-    chapters: z.array(z.string()),
-    articles: z.array(Article),
-    sections: z.array(SectionRef.extend({ paragraphs: z.array(Paragraph), text: z.string() })),
-  })
-  .openapi('Regulation');
+export const Regulation = RegulationBase.extend({
+  sourceFile: z.string(),
+  articles: z.array(Article),
+  sections: z.array(SectionRef.extend({ paragraphs: z.array(Paragraph), text: z.string() })),
+}).openapi('Regulation');
 
 export const ArticleResponse = z
   .object({ regulationId: z.string(), regulationTitle: z.string(), status: Status, article: Article })
