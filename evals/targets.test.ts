@@ -45,7 +45,7 @@ beforeAll(async () => {
       if (q === 'none') return res.end(JSON.stringify({ answer: '没有', found: false, lang: 'zh', citations: [] }));
       return res.end(JSON.stringify({ answer: '…', found: true, lang: 'zh', citations: [citation(2, 1), citation(9, null)] }));
     }
-    if (req.url?.startsWith('/api/search')) return res.end(JSON.stringify({ query: '', results: [citation(3, null), citation(2, 1), citation(1, null)] }));
+    if (req.url?.startsWith('/api/search')) return res.end(JSON.stringify([citation(3, null), citation(2, 1), citation(1, null)]));
     res.writeHead(404).end('{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -69,7 +69,7 @@ const HttpCitationSchema = z.object({
 });
 
 const HttpAskSchema = z.object({ answer: z.string(), found: z.boolean(), citations: z.array(HttpCitationSchema) });
-const HttpSearchSchema = z.object({ results: z.array(HttpCitationSchema) });
+const HttpSearchSchema = z.array(HttpCitationSchema);
 
 /** The server caps k (LIMITS.k in server/http/schemas.ts). */
 const HTTP_MAX_K = 50;
@@ -132,7 +132,7 @@ export function httpTarget(baseUrl: string, options: HttpOptions = {}): EvalTarg
       url.searchParams.set('k', String(Math.min(k, HTTP_MAX_K)));
       if (regulationId) url.searchParams.set('regulationId', regulationId);
       const { value } = await request(url.toString(), { headers: { accept: 'application/json' } }, HttpSearchSchema);
-      return value.results;
+      return value;
     },
   };
 }

@@ -120,7 +120,7 @@ export function apiRoutes(assistant: Assistant): OpenAPIHono<AppEnv> {
     })
     .openapi(searchRoute, async (c) => {
       const { q, k, regulationId } = c.req.valid('query');
-      return c.json({ query: q, results: await assistant.search(q, k, scope(regulationId)) }, 200);
+      return c.json(await assistant.search(q, k, scope(regulationId)), 200);
     })
     .openapi(regulationsRoute, (c) => c.json({ regulations: assistant.regulations() }, 200))
     .openapi(regulationRoute, (c) => c.json(regulation(c.req.valid('param').id), 200))

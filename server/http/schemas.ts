@@ -118,7 +118,7 @@ export const AskResponse = z
   .object({ answer: z.string(), found: z.boolean(), lang: Lang, citations: z.array(Citation) })
   .openapi('AskResponse');
 
-export const SearchResponse = z.object({ query: z.string(), results: z.array(Citation) }).openapi('SearchResponse');
+export const SearchResponse = z.array(Citation).openapi('SearchResponse');
 
 const SectionRef = z.object({ id: z.string(), label: z.string(), title: z.string() });
 
