@@ -167,10 +167,13 @@ function candidatesFor(question: string, glossary: Glossary): { words: QuestionW
   // lets a role suffix (员, 人, 者, 官) count as accounted for, without being a word to cover.
   const stems = words.map((w) => w.stem);
   if (words.some((w) => AGENT.test(w.word))) stems.push('person');
-  const matcher = new Matcher(index, stemHits(stems, index.stems));
+  const hits = stemHits(stems, index.stems);
+  const matcher = new Matcher(index, hits);
+  // In vocabulary order, so ties break exactly as a full scan would.
+  const reachable = [...new Set([...hits.keys()].flatMap((s) => index.termsByStem.get(s) ?? []))].sort((a, b) => a - b);
   const candidates: Candidate[] = [];
-  for (const entry of index.terms) {
-    const c = scoreTerm(entry, matcher, stems.length);
+  for (const i of reachable) {
+    const c = scoreTerm(index.terms[i]!, matcher, stems.length);
     if (c) candidates.push(c);
   }
   return { words, candidates };
@@ -216,11 +219,17 @@ type Meanings = readonly { stems: readonly string[]; rank: number }[];
 
 interface GlossaryIndex {
   terms: TermEntry[];
+  /** Gloss stem → the terms (by position) whose own, part or character glosses contain it. */
+  termsByStem: Map<string, number[]>;
   glosses: Map<string, Meanings>;
   chars: Map<string, Meanings>;
-  /** Every distinct gloss stem, of words and of characters. */
-  stems: string[];
+  /** Every distinct gloss stem, of words and of characters, by its first five letters (shorter: whole). */
+  stems: Map<string, string[]>;
 }
+
+// stemsMatch needs equality or a shared prefix of at least five letters, so only stems in the same
+// bucket can match.
+const bucketOf = (stem: string) => stem.slice(0, 5);
 
 const indexes = new WeakMap<Glossary, GlossaryIndex>();
 
@@ -240,11 +249,29 @@ function indexOf(glossary: Glossary): GlossaryIndex {
       return out;
     };
     const terms = Object.entries(glossary.terms).map(([term, t]) => ({ term, df: t.df, parts: t.parts ?? [term] }));
-    index = { terms, glosses: parse(glossary.glosses, SENSE_DECAY), chars: parse(glossary.chars, CHAR_SENSE_DECAY), stems: [] };
-    index.stems = [...stems];
+    const glosses = parse(glossary.glosses, SENSE_DECAY);
+    const chars = parse(glossary.chars, CHAR_SENSE_DECAY);
+    const buckets = new Map<string, string[]>();
+    for (const stem of stems) buckets.set(bucketOf(stem), [...(buckets.get(bucketOf(stem)) ?? []), stem]);
+    index = { terms, termsByStem: termsByStem(terms, glosses, chars), glosses, chars, stems: buckets };
     indexes.set(glossary, index);
   }
   return index;
+}
+
+/**
+ * A term can only score through a gloss stem the question matches, so each question scores just the
+ * terms reachable from its matched stems instead of the whole vocabulary.
+ */
+function termsByStem(terms: readonly TermEntry[], glosses: Map<string, Meanings>, chars: Map<string, Meanings>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    const sources = [glosses.get(t.term), ...t.parts.map((p) => glosses.get(p)), ...t.parts.flatMap((p) => [...p]).map((ch) => chars.get(ch))];
+    const seen = new Set<string>();
+    for (const meanings of sources) for (const m of meanings ?? []) for (const s of m.stems) seen.add(s);
+    for (const s of seen) out.set(s, [...(out.get(s) ?? []), i]);
+  });
+  return out;
 }
 
 // What a longer stem may add to a shorter one and still be the same word: special → specialist.
@@ -260,12 +287,13 @@ function matchQuality(a: string, b: string): number {
 /** Gloss stem → the question words it matches (by index), each with the match quality. */
 type StemHits = ReadonlyMap<string, readonly { word: number; quality: number }[]>;
 
-function stemHits(questionStems: readonly string[], glossStems: readonly string[]): StemHits {
+function stemHits(questionStems: readonly string[], glossStems: ReadonlyMap<string, readonly string[]>): StemHits {
   const out = new Map<string, { word: number; quality: number }[]>();
-  for (const g of glossStems) {
-    const hit = questionStems.flatMap((q, word) => (stemsMatch(q, g) ? [{ word, quality: matchQuality(q, g) }] : []));
-    if (hit.length > 0) out.set(g, hit);
-  }
+  questionStems.forEach((q, word) => {
+    for (const g of glossStems.get(bucketOf(q)) ?? []) {
+      if (stemsMatch(q, g)) out.set(g, [...(out.get(g) ?? []), { word, quality: matchQuality(q, g) }]);
+    }
+  });
   return out;
 }
 
