@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { SCHEMA_VERSION, type IndexConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
-import { EmbedderUnavailable, loadEmbedder } from './embed.ts';
-import { buildGlossary } from './glossary.ts';
 import { buildLexical } from './lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
 import { jiebaSegmenter, jiebaTag } from './segment.ts';
 import { currentVersionDir, IndexWriter, readManifest, type IndexManifest } from './store.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { buildHnsw, packVectors, saveHnsw } from './vector-index.ts';
+
+// CC-CEDICT (tens of MB of data) and transformers.js are loaded only when an index is really built, so
+// the staleness check at every `npm start` stays light.
+const glossaryModule = () => import('./glossary.ts');
+const embedModule = () => import('./embed.ts');
 
 export interface BuildOptions {
   config: IndexConfig;
@@ -50,7 +53,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const segment = jiebaSegmenter(dictionary);
   const units = unitsOf(corpus.regulations);
   const lexical = buildLexical(segment, units);
-  const glossary = buildGlossary(units, segment);
+  const glossary = (await glossaryModule()).buildGlossary(units, segment);
 
   const writer = await IndexWriter.create(config.outDir);
   try {
@@ -86,6 +89,7 @@ type DenseResult = { model: IndexManifest['model']; note: string };
 async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOptions): Promise<DenseResult> {
   const { model } = options.config;
   if (!model) return { model: null, note: 'no embedding model configured (REGQA_MODEL=none).' };
+  const { EmbedderUnavailable, loadEmbedder } = await embedModule();
   let embedder;
   try {
     embedder = await loadEmbedder(model);

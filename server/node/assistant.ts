@@ -2,7 +2,6 @@
 // hnswlib-node plus the transformers.js query embedder into the edge-safe assistant.
 import { join } from 'node:path';
 import { indexConfigFromEnv } from '../../indexer/config.ts';
-import { EmbedderUnavailable, loadEmbedder } from '../../indexer/embed.ts';
 import { jiebaSegmenter } from '../../indexer/segment.ts';
 import { currentVersionDir, IndexLoadError, readManifest, readVerified, type IndexManifest } from '../../indexer/store.ts';
 import { loadHnsw } from '../../indexer/vector-index.ts';
@@ -59,6 +58,8 @@ async function loadDense(dir: string, manifest: IndexManifest, env: Record<strin
   if (!manifest.dense || !manifest.model || !manifest.hnsw) return { dense: null, note: manifest.denseNote };
   const local = indexConfigFromEnv({ ...env, REGQA_MODEL: manifest.model.id }).model!;
   const hnsw = await loadHnsw(join(dir, 'hnsw.bin'), manifest.model.dims, manifest.hnsw);
+  // transformers.js (and onnxruntime) only for an index that has vectors.
+  const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/embed.ts');
   try {
     const embedder = await loadEmbedder({ ...local, pooling: manifest.model.pooling, quantized: manifest.model.quantized, queryInstruction: manifest.model.queryInstruction });
     if (embedder.dims !== manifest.model.dims) return { dense: null, note: `model ${manifest.model.id} now gives ${embedder.dims} dimensions, the index has ${manifest.model.dims}` };
