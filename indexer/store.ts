@@ -6,7 +6,8 @@
 //   index/v-<buildId>/       manifest.json + artefacts
 //   index/.build-<buildId>/  a build in progress; removed or ignored if the process dies
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from './config.ts';
@@ -151,20 +152,32 @@ export async function readManifest(dir: string): Promise<IndexManifest> {
   return parsed.data;
 }
 
-/** Reads every artefact the manifest lists and checks its size and checksum. */
-export async function readVerified(dir: string, manifest: IndexManifest): Promise<Map<string, Buffer>> {
+/**
+ * Checks the size and checksum of every artefact the manifest lists, streaming them so that multi-GB
+ * vector files verify too, and returns the contents of those named in `read` (the small ones a loader
+ * parses; hnswlib reads its own file).
+ */
+export async function readVerified(dir: string, manifest: IndexManifest, read: readonly string[]): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const [name, expected] of Object.entries(manifest.files)) {
     const file = join(dir, name);
-    let buf: Buffer;
+    let size: number;
     try {
-      buf = await readFile(file);
-    } catch {
-      throw new IndexLoadError('index artefact is missing', file);
+      size = (await stat(file)).size;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new IndexLoadError(code === 'ENOENT' ? 'index artefact is missing' : `index artefact cannot be read (${code})`, file);
     }
-    if (buf.length !== expected.bytes) throw new IndexLoadError(`index artefact is ${buf.length} bytes, expected ${expected.bytes} (truncated?)`, file);
-    if (sha256(buf) !== expected.sha256) throw new IndexLoadError('index artefact checksum mismatch (corrupted?)', file);
-    out.set(name, buf);
+    if (size !== expected.bytes) throw new IndexLoadError(`index artefact is ${size} bytes, expected ${expected.bytes} (truncated?)`, file);
+    const keep = read.includes(name);
+    const hash = createHash('sha256');
+    const chunks: Buffer[] = [];
+    for await (const chunk of createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      if (keep) chunks.push(chunk as Buffer);
+    }
+    if (hash.digest('hex') !== expected.sha256) throw new IndexLoadError('index artefact checksum mismatch (corrupted?)', file);
+    if (keep) out.set(name, Buffer.concat(chunks));
   }
   return out;
 }

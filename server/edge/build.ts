@@ -89,7 +89,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
     dir = built.dir;
   }
   const manifest = await readManifest(dir);
-  const files = await readVerified(dir, manifest);
+  const files = await readVerified(dir, manifest, Object.keys(manifest.files).filter((name) => name !== 'hnsw.bin'));
   log(`Exporting index ${relative(ROOT, dir) || dir} (built ${manifest.builtAt}, ${manifest.counts.units} units, ${manifest.dense ? `dense ${manifest.model?.id}` : 'lexical-only'}).`);
 
   const outDir = options.outDir ?? DIST_DIR;

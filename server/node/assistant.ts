@@ -29,7 +29,7 @@ export async function resolveIndexDir(dir: string): Promise<string> {
 export async function loadIndexData(dir: string): Promise<{ data: IndexData; manifest: IndexManifest; dir: string }> {
   const versionDir = await resolveIndexDir(dir);
   const manifest = await readManifest(versionDir);
-  const files = await readVerified(versionDir, manifest);
+  const files = await readVerified(versionDir, manifest, ['corpus.json', 'units.json', 'lexical.json', 'glossary.json', 'dictionary.txt']);
   const text = (name: string) => {
     const buf = files.get(name);
     if (!buf) throw new IndexLoadError('index artefact is not listed in the manifest', join(versionDir, name));
