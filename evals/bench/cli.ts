@@ -2,7 +2,7 @@
 // Benchmarks, not tests: they print markdown tables (ready for the README) and keep every number in
 // evals/reports/bench-<date>.json. Targets are checked and reported, never asserted.
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { runCommand } from '../../indexer/command.ts';
 import type { Fixtures } from './fixtures.ts';
 import { machineInfo, saveReport, targetsTable, today, type SectionName, type SectionResult } from './report.ts';
 import { parseSizes } from './synthetic.ts';
@@ -21,31 +21,18 @@ const USAGE = `usage: npm run bench -- [options]
   --out DIR              reports folder (default evals/reports)
   --no-save              print only`;
 
-async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        only: { type: 'string' },
-        scale: { type: 'string', default: '10k,100k' },
-        'ef-construction': { type: 'string', default: '100' },
-        passes: { type: 'string', default: '5' },
-        'http-seconds': { type: 'string', default: '10' },
-        'soak-seconds': { type: 'string', default: '60' },
-        out: { type: 'string', default: 'evals/reports' },
-        'no-save': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  only: { type: 'string' },
+  scale: { type: 'string', default: '10k,100k' },
+  'ef-construction': { type: 'string', default: '100' },
+  passes: { type: 'string', default: '5' },
+  'http-seconds': { type: 'string', default: '10' },
+  'soak-seconds': { type: 'string', default: '60' },
+  out: { type: 'string', default: 'evals/reports' },
+  'no-save': { type: 'boolean', default: false },
+} as const;
+
+runCommand(USAGE, OPTIONS, async (args) => {
   let sections: SectionName[];
   let sizes: number[];
   let numbers: { passes: number; httpSeconds: number; soakSeconds: number; efConstruction: number };
@@ -64,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const machine = machineInfo();
-  const command = `npm run bench -- ${argv.join(' ')}`.trim();
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   console.log(`## Benchmarks — ${today()}\n`);
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Linux ${machine.kernel}; load average at start ${machine.loadAverageAtStart}.`);
   console.log(`Command: \`${command}\`\n`);
@@ -90,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   if (targets.length) console.log(`### Targets\n${targetsTable(targets)}\n`);
   if (!args['no-save']) console.log(`Saved to ${join(args.out, `bench-${today()}.json`)}`);
   return 0;
-}
+});
 
 async function runSection(section: SectionName, fixtures: Fixtures, sizes: number[], n: { passes: number; httpSeconds: number; soakSeconds: number; efConstruction: number }): Promise<SectionResult> {
   // Imported lazily: `--only scale` need not load the server, `--only latency` need not load autocannon.
@@ -134,11 +121,3 @@ function positiveInt(value: string | undefined, flag: string): number {
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} must be a positive integer, got "${value}"`);
   return n;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`bench failed: ${(error as Error).stack ?? error}`);
-    process.exit(1);
-  },
-);

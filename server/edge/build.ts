@@ -8,9 +8,9 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../../indexer/build.ts';
+import { runCommand } from '../../indexer/command.ts';
 import { indexConfigFromEnv } from '../../indexer/config.ts';
 import { readManifest, readVerified, type IndexManifest } from '../../indexer/store.ts';
 import { unpackVectors } from '../../indexer/vector-index.ts';
@@ -274,27 +274,16 @@ export function formatReport(r: EdgeBuildReport): string {
 
 const USAGE = 'usage: npm run build:edge -- [--index DIR] [--vectors auto|f32|i8] [--workers-ai-model NAME|none] [--vectorize] [--no-measure]';
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        index: { type: 'string' },
-        vectors: { type: 'string' },
-        'workers-ai-model': { type: 'string' },
-        vectorize: { type: 'boolean' },
-        'no-measure': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+const OPTIONS = {
+  index: { type: 'string' },
+  vectors: { type: 'string' },
+  'workers-ai-model': { type: 'string' },
+  vectorize: { type: 'boolean' },
+  'no-measure': { type: 'boolean' },
+} as const;
+
+// Also imported by tests: run as a command only when executed directly.
+if (process.argv[1] === fileURLToPath(import.meta.url)) runCommand(USAGE, OPTIONS, async (args) => {
   if (args.vectors && !['auto', 'f32', 'i8'].includes(args.vectors)) {
     console.error(`--vectors must be auto, f32 or i8\n${USAGE}`);
     return 2;
@@ -309,14 +298,4 @@ async function main(): Promise<number> {
   });
   console.log(formatReport(report));
   return 0;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`build:edge failed: ${(error as Error).message}`);
-      process.exit(1);
-    },
-  );
-}
+});
