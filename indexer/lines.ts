@@ -26,9 +26,10 @@ const ITEM = /^[（(]([一二三四五六七八九十]+)[）)]\s*(.*)$/;
 /** Strips markdown emphasis/heading marks and Word artifacts; reports what it removed. */
 export function cleanLine(raw: string): { text: string; markdownHeading: boolean; artifacts: string[] } {
   const artifacts = raw.match(ARTIFACT) ?? [];
-  let text = raw.replace(ARTIFACT, '');
+  // Emphasis goes first: a heading wrapped in bold (**### 第二章**) is still a heading.
+  let text = raw.replace(ARTIFACT, '').replace(/\*\*/g, '');
   const heading = /^\s*#{1,6}\s+/.test(text);
-  text = text.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '');
+  text = text.replace(/^\s*#{1,6}\s+/, '');
   text = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
   return { text, markdownHeading: heading, artifacts };
 }

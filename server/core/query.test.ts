@@ -65,7 +65,7 @@ describe('question kinds and search text', () => {
         for (const r of p.refs) expect(Number.isInteger(r.article) && r.article > 0).toBe(true);
         for (const id of p.regulationIds) expect(regs.map((r) => r.id)).toContain(id);
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });
