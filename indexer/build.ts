@@ -12,9 +12,10 @@ import { currentVersionDir, IndexWriter, readManifest, type IndexManifest } from
 import { unitsOf, type Unit } from './units.ts';
 import { buildHnsw, packVectors, saveHnsw } from './vector-index.ts';
 
-// CC-CEDICT (tens of MB of data) and transformers.js are loaded only when an index is really built, so
-// the staleness check at every `npm start` stays light.
+// CC-CEDICT's senses and transformers.js are loaded only when an index is really built, so the
+// staleness check at every `npm start` stays light.
 const glossaryModule = () => import('./glossary.ts');
+const cedictModule = () => import('./cedict.ts');
 const embedModule = () => import('./embed.ts');
 
 export interface BuildOptions {
@@ -53,7 +54,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const segment = jiebaSegmenter(dictionary);
   const units = unitsOf(corpus.regulations);
   const lexical = buildLexical(segment, units);
-  const glossary = (await glossaryModule()).buildGlossary(units, segment);
+  const senses = await (await cedictModule()).loadSenses(config.cacheDir);
+  const glossary = (await glossaryModule()).buildGlossary(units, segment, senses);
 
   const writer = await IndexWriter.create(config.outDir);
   try {

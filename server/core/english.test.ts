@@ -2,6 +2,8 @@
 // as the indexer builds it.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSenses } from '../../indexer/cedict.ts';
+import { indexConfigFromEnv } from '../../indexer/config.ts';
 import { loadCorpus } from '../../indexer/corpus.ts';
 import { userDictionary } from '../../indexer/dictionary.ts';
 import { buildGlossary } from '../../indexer/glossary.ts';
@@ -15,7 +17,7 @@ let glossary: Glossary;
 beforeAll(async () => {
   const regs = (await loadCorpus('corpus')).regulations;
   const segment = jiebaSegmenter(userDictionary(regs, jiebaTag));
-  glossary = buildGlossary(unitsOf(regs), segment);
+  glossary = buildGlossary(unitsOf(regs), segment, await loadSenses(indexConfigFromEnv().cacheDir));
 }, 60_000);
 
 const top = (question: string, n: number): string[] =>
