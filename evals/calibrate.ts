@@ -22,7 +22,7 @@ export interface Calibration {
   current: number;
 }
 
-export function thresholdGrid(from = 0.2, to = 0.9, step = 0.05): number[] {
+export function thresholdGrid(from = 0.1, to = 0.9, step = 0.05): number[] {
   const n = Math.round((to - from) / step);
   return Array.from({ length: n + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 }
