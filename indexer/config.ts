@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the on-disk index layout or unit semantics change; older indexes are rebuilt. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const DEFAULT_MODEL_ID = 'Xenova/bge-small-zh-v1.5';
 /** bge-*-zh models expect this prefix on short queries (not on passages). */

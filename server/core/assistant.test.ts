@@ -66,6 +66,17 @@ describe('conversation', () => {
     expect(r.citations.map((c) => c.article)).toEqual(expect.arrayContaining([48]));
   });
 
+  it('a follow-up that only names another regulation keeps the topic in that regulation', async () => {
+    const history = [{ role: 'user' as const, content: '谁应当明确数据专员？' }, { role: 'assistant' as const, content: '…' }];
+    for (const question of ['贵州那边有什么规定？', '贵州省的条例怎么说？']) {
+      const r = await assistant.ask({ question, history });
+      expect(cited(r)).toEqual([`${GZ} 第十四条第三款`]);
+    }
+    // With nothing earlier to continue, the same words stand alone and do not borrow a topic.
+    const alone = await assistant.ask({ question: '贵州那边有什么规定？' });
+    expect(cited(alone)).not.toContain(`${GZ} 第十四条第三款`);
+  });
+
   it('a new self-contained question is not polluted by the previous topic', async () => {
     const history = [{ role: 'user' as const, content: '谁应当明确数据专员？' }, { role: 'assistant' as const, content: '…' }];
     const r = await assistant.ask({ question: '通信管理部门应当推进什么网络建设？', history });

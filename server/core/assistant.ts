@@ -95,13 +95,23 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     const own = contentWords(parsed.searchText);
     const expansions = parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: EXPANSION_WEIGHT, optional: true }));
     if (!context.previousQuestion) return { words: [...own.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(own.join(' ')) };
-    const old = contentWords(parseQuestion(context.previousQuestion, index.regulations).searchText).filter((w) => !own.includes(w));
-    const words = [...own.map((term) => ({ term, weight: FOLLOW_UP_NEW_WORDS })), ...old.map((term) => ({ term, weight: FOLLOW_UP_OLD_TOPIC })), ...expansions];
-    return { words, bigrams: bigramTokens([...own, ...old].join(' ')), required: [...own, ...parsed.expansions] };
+    const topic = topicWords(parsed);
+    const old = contentWords(parseQuestion(context.previousQuestion, index.regulations).searchText).filter((w) => !topic.includes(w));
+    const words = [...topic.map((term) => ({ term, weight: FOLLOW_UP_NEW_WORDS })), ...old.map((term) => ({ term, weight: FOLLOW_UP_OLD_TOPIC })), ...expansions];
+    return { words, bigrams: bigramTokens([...topic, ...old].join(' ')), required: [...topic, ...parsed.expansions] };
   }
 
   function contentWords(text: string): string[] {
     return [...new Set(wordTokens(segment, text).filter((w) => !MODALITY_WORDS.has(w)))];
+  }
+
+  /**
+   * What a question asks about itself: its content words but the place that named a regulation
+   * (贵阳 in 贵阳那边有什么规定？), which chooses where to look, not what to look for.
+   */
+  function topicWords(parsed: ParsedQuestion): string[] {
+    const places = parsed.regulationIds.map((id) => regulations.get(id)!.jurisdiction);
+    return contentWords(parsed.searchText).filter((w) => !places.some((place) => place.startsWith(w)));
   }
 
   async function rank(parsed: ParsedQuestion, query: LexicalQuery, scope: string[], context: Context, runMode: RetrieverMode): Promise<ArticleHit[]> {
@@ -237,7 +247,8 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
       const bridged = bridgeEnglish(parsed.actor, index.glossary).terms.find((t) => ACTOR_LIKE.test(t.term));
       parsed.actor = actorFromEnglish(parsed.actor) ?? bridged?.term ?? null;
     }
-    const context = await withTopicArticles(resolveContext(input.question, input.history, index.regulations), input.regulationId);
+    const ownTopic = parsed.refs.length > 0 || topicWords(parsed).length > 0;
+    const context = await withTopicArticles(resolveContext(input.question, input.history, index.regulations, ownTopic), input.regulationId);
     const scope = [...(input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds)];
     const topic = context.citedArticles[0];
     if (parsed.paragraphOnly !== null && topic) {

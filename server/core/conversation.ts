@@ -23,10 +23,14 @@ export function isFollowUp(question: string): boolean {
   return CONTINUATION.test(q) || ANAPHORA.test(q) || q.replace(/[\s？?。！!，,]/g, '').length <= 4;
 }
 
-export function resolveContext(question: string, history: readonly Turn[] | undefined, regulations: readonly RegulationName[]): Context {
+/**
+ * `ownTopic`: whether the question has search words of its own besides naming a regulation. One that
+ * only names a regulation (贵阳那边有什么规定？) asks about the previous topic in that regulation.
+ */
+export function resolveContext(question: string, history: readonly Turn[] | undefined, regulations: readonly RegulationName[], ownTopic = true): Context {
   const recent = (history ?? []).slice(-HISTORY_TURNS);
   const previousUser = [...recent].reverse().find((t) => t.role === 'user');
-  if (!previousUser || !isFollowUp(question)) return { previousQuestion: null, regulationIds: [], citedArticles: [] };
+  if (!previousUser || (ownTopic && !isFollowUp(question))) return { previousQuestion: null, regulationIds: [], citedArticles: [] };
 
   const lastAnswer = [...recent].reverse().find((t) => t.role === 'assistant')?.content ?? '';
   const fromQuestion = findRegulations(normalizeQuestion(previousUser.content), regulations).ids;
