@@ -57,6 +57,14 @@ describe('question kinds and search text', () => {
     expect(parseQuestion('贵州条例第十四条关于数据专员', regs).searchText).toBe('关于数据专员');
   });
 
+  it('leaves A-not-A question forms out of the search text, as it does 吗', () => {
+    expect(parseQuestion('政府会不会公开数据？', regs).searchText).toBe('政府 公开数据?');
+    expect(parseQuestion('企业能不能自己加工数据', regs).searchText).toBe('企业 自己加工数据');
+    expect(parseQuestion('有没有扶持政策，可不可以申请？', regs).searchText).toBe('扶持政策, 申请?');
+    // Repeated characters that are not a question form stay.
+    expect(parseQuestion('数据人人可用', regs).searchText).toBe('数据人人可用');
+  });
+
   it('never throws on arbitrary input and keeps its invariants (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (q) => {
