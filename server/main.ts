@@ -3,13 +3,13 @@
 // Without --index / INDEX_DIR the default index is rebuilt from the corpus whenever it is missing or stale
 // (a no-op when up to date). An index named explicitly is served as built — it may come from another
 // corpus, such as STARD — unless CORPUS_DIR is set too, which says which corpus to keep it in step with.
-import { serve } from '@hono/node-server';
 import { buildIndex } from '../indexer/build.ts';
 import { runCommand } from '../indexer/command.ts';
 import { indexConfigFromEnv } from '../indexer/config.ts';
 import { formatLintTable } from '../indexer/lint.ts';
 import { serverConfigFromEnv } from './config.ts';
 import { createApp } from './http/app.ts';
+import { serveApp } from './http/node-serve.ts';
 import { loadAssistant } from './node/assistant.ts';
 
 const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, CORPUS_DIR, CORS_ORIGINS, RATE_LIMIT_PER_MIN, …)';
@@ -39,7 +39,7 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
   );
 
   const app = createApp(assistant, server);
-  const httpServer = serve({ fetch: app.fetch, port: server.port, hostname: server.host }, (info) => {
+  const httpServer = serveApp(app, { port: server.port, hostname: server.host }, (info) => {
     console.log(`regqa listening on http://${server.host}:${info.port}`);
   });
   await new Promise<void>((resolve, reject) => {

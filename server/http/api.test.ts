@@ -1,6 +1,7 @@
 // The HTTP API end to end: the real server on a free port, the real assistant over an index built from
 // the corpus, and plain fetch. Error cases check the exact status, code and message.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServer } from './test-server.ts';
 
@@ -42,6 +43,19 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
     })
       .on('error', reject)
       .end();
+  });
+}
+
+/** Bytes straight onto the socket, for requests no HTTP client would send. */
+function rawRequest(bytes: Buffer): Promise<string> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
   });
 }
 
@@ -401,6 +415,20 @@ describe('odd paths', () => {
     expect(body.error.code).toBe(code);
     if (message) expect(body.error.message).toBe(message);
     if (code !== 'article_invalid') expect(res.status).toBe(404);
+  });
+
+  it.each([
+    ['raw UTF-8 in the URL', Buffer.from('GET /api/search?q=数据专员 HTTP/1.1\r\nHost: x\r\n\r\n'), 400, 'malformed_request'],
+    ['a header line without a colon', Buffer.from('GET /healthz HTTP/1.1\r\nHost: x\r\nbroken header\r\n\r\n'), 400, 'malformed_request'],
+    ['headers over Node\'s limit', Buffer.from(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`), 431, 'headers_too_large'],
+  ])('answers %s, which Node rejects before the app, with the JSON error envelope', async (_name, bytes, status, code) => {
+    const reply = await rawRequest(bytes);
+    const [head, body] = reply.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head).toContain('Content-Type: application/json');
+    const parsed = JSON.parse(body!);
+    expect(parsed.error.code).toBe(code);
+    expect(parsed.error.message).toMatch(/[\u4e00-\u9fff].* [A-Z]/);
   });
 
   it('answers an unknown route or method with a JSON 404', async () => {

@@ -98,6 +98,11 @@ const MESSAGES = {
   overloaded: { zh: () => '服务器繁忙，请稍后再试。', en: () => 'The server is busy; try again shortly.' },
   timeout: { zh: () => '处理超时，请稍后再试。', en: () => 'The request took too long; try again shortly.' },
   internal: { zh: () => '服务器内部错误，请稍后再试。', en: () => 'Internal server error; try again later.' },
+  malformed_request: {
+    zh: () => '请求格式不正确（例如网址中含有未编码的字符，请用 URL 编码）。',
+    en: () => 'Malformed HTTP request (for example, unencoded characters in the URL; percent-encode them).',
+  },
+  headers_too_large: { zh: () => '请求头过大。', en: () => 'The request headers are too large.' },
 } satisfies Record<string, Messages>;
 
 export type ErrorCode = keyof typeof MESSAGES;
@@ -161,4 +166,8 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error.issues, input);
   return result.data;
+}
+
+export function messageOf(code: ErrorCode, lang: Lang, params: MessageParams = {}): string {
+  return MESSAGES[code][lang](params);
 }

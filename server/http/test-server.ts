@@ -1,6 +1,5 @@
 // Test support: the real assistant over a real index built from the corpus in a temporary directory,
 // served by @hono/node-server on a free port.
-import { serve } from '@hono/node-server';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { serverConfigFromEnv, type ServerConfig } from '../config.ts';
 import type { Assistant } from '../core/types.ts';
 import { loadAssistant } from '../node/assistant.ts';
 import { createApp } from './app.ts';
+import { serveApp } from './node-serve.ts';
 
 export interface TestIndex {
   assistant: Assistant;
@@ -38,7 +38,7 @@ export interface TestServer {
 export function startServer(assistant: Assistant, config: ServerConfig = testConfig()): Promise<TestServer> {
   const app = createApp(assistant, config);
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+    const server = serveApp(app, { port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
         close: () =>
