@@ -84,6 +84,27 @@ describe('conversation', () => {
   });
 });
 
+describe('questions that are all frame', () => {
+  // Nothing is left to search once the regulation and the frame are taken out: the statute's words for
+  // the frame (施行, 为了…制定) carry the question, in Chinese and in English.
+  it.each([
+    ['贵阳草案什么时候生效？', `${GY} 第五十条`],
+    ['When does the Guiyang draft take effect?', `${GY} 第五十条`],
+    ['贵州条例的立法目的是什么？', `${GZ} 第一条`],
+    ['What is the purpose of the Guizhou big data regulation?', `${GZ} 第一条`],
+  ])('%s', async (question, article) => {
+    const r = await assistant.ask({ question });
+    expect(r.found).toBe(true);
+    expect(cited(r)).toEqual([article]);
+  });
+
+  it('a bare frame with no regulation and no corpus word is still not covered', async () => {
+    for (const question of ['什么时候？', 'When?', 'How are penalties for tax evasion calculated?']) {
+      expect(await assistant.ask({ question })).toMatchObject({ found: false, citations: [] });
+    }
+  });
+});
+
 describe('what the corpus does not have', () => {
   it('a missing article is said plainly and nothing is cited', async () => {
     const r = await assistant.ask({ question: '贵阳草案第三十六条' });

@@ -88,12 +88,16 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
   }
 
   function queryOf(parsed: ParsedQuestion, context: Context): LexicalQuery {
+    const expansionsBeside = (own: string[]) =>
+      parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: EXPANSION_WEIGHT, optional: true }));
     if (parsed.lang === 'en' && /[a-z]/i.test(parsed.searchText)) {
       const bridged = bridgeEnglish(parsed.searchText, index.glossary);
-      return { words: bridged.terms, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length } };
+      // "come into force", "penalties": the statute's own words for the question's frame, as in Chinese.
+      const words = [...bridged.terms, ...expansionsBeside(bridged.terms.map((t) => t.term))];
+      return { words, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length } };
     }
     const own = contentWords(parsed.searchText);
-    const expansions = parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: EXPANSION_WEIGHT, optional: true }));
+    const expansions = expansionsBeside(own);
     if (!context.previousQuestion) return { words: [...own.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(own.join(' ')) };
     const topic = topicWords(parsed);
     const old = contentWords(parseQuestion(context.previousQuestion, index.regulations).searchText).filter((w) => !topic.includes(w));
@@ -362,12 +366,13 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
 
 /**
  * Bridged terms exist in the corpus by construction, so for English the no-answer signal is how much of
- * the question found any corpus word at all ("minimum wage": wage has none).
+ * the question found any corpus word at all ("minimum wage": wage has none). A question with nothing to
+ * bridge beyond its frame ("When does the Guiyang draft take effect?") is left to coverage.
  */
 function bridgedEnough(query: LexicalQuery): boolean {
   if (!query.bridged) return true;
   const { covered, uncovered } = query.bridged;
-  return covered > uncovered;
+  return covered > uncovered || covered + uncovered === 0;
 }
 
 function definesTerm(text: string, term: string): boolean {

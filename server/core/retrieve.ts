@@ -128,10 +128,12 @@ export function rollUp(hits: readonly UnitHit[], units: readonly Unit[], article
  * threshold can say "the corpus does not cover this".
  */
 export function coverage(words: readonly WeightedTerm[], text: string, idf: (term: string) => number): number {
+  // A question that is all frame (什么时候施行？ "when does it take effect?") asks for the frame's own words.
+  const allOptional = words.every((w) => w.optional);
   let total = 0;
   let hit = 0;
   for (const { term, weight, optional } of words) {
-    if (optional) continue;
+    if (optional && !allOptional) continue;
     const w = weight * idf(term);
     total += w;
     if (text.includes(term)) hit += w;
