@@ -58,10 +58,10 @@ const EN_REF = /\b(?:article|art\.?)\s*(\d{1,4})(?:\s*(?:\((\d{1,3})\)|,?\s*(?:p
 const WHO = /谁|哪个部门|哪些部门|哪个机构|哪些机构|什么部门|哪一级|哪级|由哪|\bwho\b|\bwhich (?:department|agency|authority|body|government|office)/i;
 const DEFINITION = /什么是|是什么意思|是指什么|指的是什么|指什么|是啥|啥是|的含义|的定义|怎么定义|如何定义|\bwhat (?:is|are|does)\b.*\b(?:mean|defined|definition)|\bdefin(?:e|ition)\b|^what (?:is|are) (?:a |an |the )?[\w\s-]{2,30}\??$/i;
 const DUTY = /(.{2,20}?)(?:有哪些|有什么|的)?(?:职责|责任|义务|职能|任务)|(.{2,20}?)(?:应当|要|需要|必须|该)(?:做|干|履行)(?:什么|哪些)|(.{2,20}?)负责(?:什么|哪些)|\bwhat (?:must|should|does) (?:the )?(.{3,60}?) do\b|\b(?:duties|responsibilities|obligations) of (?:the )?(.{3,60}?)\??$/i;
-// How a duty question asks (…有哪些职责 / 要做什么), as opposed to what it is about.
 // A-not-A questions (会不会, 能不能, 有没有, 可不可以) are particles like 吗; jieba splits them into
 // 会/不会, which would otherwise search for words no statute uses.
 const A_NOT_A = /([\u4e00-\u9fff])[不没]\1(?:以)?/g;
+// How a duty question asks (…有哪些职责 / 要做什么), as opposed to what it is about.
 const DUTY_FRAME = /(?:有哪些|有什么|负有什么|承担什么|承担哪些|的)?(?:职责|责任|义务|职能|任务)|(?:应当|要|需要|必须|该)?(?:做|干|履行)(?:什么|哪些)(?:工作|事情)?|负责(?:什么|哪些)|\bwhat (?:must|should|does)\b|\b(?:duties|responsibilities|obligations) of\b|\bdo\b/gi;
 const LOOKUP_FILLER = /^[\s，,。？?！!]*(?:讲了什么|说了什么|规定了什么|是什么|内容是什么|的内容|内容|原文|写了什么|怎么规定的?|怎么说的?|全文|讲的是什么|says?|say|what does it say|text|content)?[\s，,。？?！!]*$/i;
 
