@@ -87,7 +87,8 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     };
   }
 
-  function queryOf(parsed: ParsedQuestion, context: Context): LexicalQuery {
+  /** `own`: the question's content words, when the caller has them already. */
+  function queryOf(parsed: ParsedQuestion, context: Context, own = contentWords(parsed.searchText)): LexicalQuery {
     const expansionsBeside = (own: string[]) =>
       parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: EXPANSION_WEIGHT, optional: true }));
     if (parsed.lang === 'en' && /[a-z]/i.test(parsed.searchText)) {
@@ -96,10 +97,9 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
       const words = [...bridged.terms, ...expansionsBeside(bridged.terms.map((t) => t.term))];
       return { words, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length } };
     }
-    const own = contentWords(parsed.searchText);
     const expansions = expansionsBeside(own);
     if (!context.previousQuestion) return { words: [...own.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(own.join(' ')) };
-    const topic = topicWords(parsed);
+    const topic = withoutPlaces(parsed, own);
     const old = contentWords(parseQuestion(context.previousQuestion, index.regulations).searchText).filter((w) => !topic.includes(w));
     const words = [...topic.map((term) => ({ term, weight: FOLLOW_UP_NEW_WORDS })), ...old.map((term) => ({ term, weight: FOLLOW_UP_OLD_TOPIC })), ...expansions];
     return { words, bigrams: bigramTokens([...topic, ...old].join(' ')), required: [...topic, ...parsed.expansions] };
@@ -113,9 +113,9 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
    * What a question asks about itself: its content words but the place that named a regulation
    * (贵阳 in 贵阳那边有什么规定？), which chooses where to look, not what to look for.
    */
-  function topicWords(parsed: ParsedQuestion): string[] {
+  function withoutPlaces(parsed: ParsedQuestion, words: string[]): string[] {
     const places = parsed.regulationIds.map((id) => regulations.get(id)!.jurisdiction);
-    return contentWords(parsed.searchText).filter((w) => !places.some((place) => place.startsWith(w)));
+    return words.filter((w) => !places.some((place) => place.startsWith(w)));
   }
 
   async function rank(parsed: ParsedQuestion, query: LexicalQuery, scope: string[], context: Context, runMode: RetrieverMode): Promise<ArticleHit[]> {
@@ -251,7 +251,8 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
       const bridged = bridgeEnglish(parsed.actor, index.glossary).terms.find((t) => ACTOR_LIKE.test(t.term));
       parsed.actor = actorFromEnglish(parsed.actor) ?? bridged?.term ?? null;
     }
-    const ownTopic = parsed.refs.length > 0 || topicWords(parsed).length > 0;
+    const own = contentWords(parsed.searchText);
+    const ownTopic = parsed.refs.length > 0 || withoutPlaces(parsed, own).length > 0;
     const context = await withTopicArticles(resolveContext(input.question, input.history, index.regulations, ownTopic), input.regulationId);
     const scope = [...(input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds)];
     const topic = context.citedArticles[0];
@@ -261,7 +262,7 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
       parsed.kind = 'lookup';
       if (topic.regulationId && scope.length === 0) scope.push(topic.regulationId);
     }
-    const query = queryOf(parsed, context);
+    const query = queryOf(parsed, context, own);
     const hits = parsed.refs.length ? [] : await rank(parsed, query, scope, context, mode);
     return { parsed, context, scope, query, hits };
   }
@@ -276,8 +277,9 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     const previous = parseQuestion(context.previousQuestion, index.regulations);
     const scope = regulationId ? [regulationId] : previous.regulationIds;
     const none: Context = { previousQuestion: null, regulationIds: [], citedArticles: [] };
-    const hits = previous.refs.length ? [] : await rank(previous, queryOf(previous, none), scope, none, mode);
-    const { chosen } = select(hits, queryOf(previous, none).words);
+    const previousQuery = queryOf(previous, none);
+    const hits = previous.refs.length ? [] : await rank(previous, previousQuery, scope, none, mode);
+    const { chosen } = select(hits, previousQuery.words);
     const citedArticles = chosen.map((h) => {
       const u = index.units[h.unit]!;
       return { regulationId: u.regulationId, ref: { article: u.article ?? 0, sub: u.sub, paragraph: null } };

@@ -126,7 +126,7 @@ export class ApiError extends HTTPException {
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   const lang: Lang = c.get('language') ?? 'zh';
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
-  return c.json({ error: { code: error.code, message: MESSAGES[error.code][lang](error.params) } }, error.status);
+  return c.json({ error: { code: error.code, message: messageOf(error.code, lang, error.params) } }, error.status);
 }
 
 /**
