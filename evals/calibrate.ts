@@ -1,7 +1,7 @@
 // Sweeps the assistant's found threshold on the dev split and recommends the value that maximises
 // the objective in metrics.ts (calibrationObjective). Test questions are never looked at here.
 import { DEFAULT_FOUND_THRESHOLD } from '../server/core/assistant.ts';
-import type { RetrieverMode } from '../server/core/retrieve.ts';
+import type { RetrieverMode } from '../server/core/retrieve/lexical.ts';
 import { loadAssistant } from '../server/node/assistant.ts';
 import type { EvalQuestion } from './dataset.ts';
 import { bestThreshold, calibrationObjective, summarize, type Metrics } from './metrics.ts';

@@ -1,8 +1,8 @@
 // Article-level keys for gold references and citations, and the catalogue of what the index really
 // holds (for the fabricated-citation check and for validating gold). Keys look like
 // `guizhou-big-data#14`, `law-004#133-1` (第一百三十三条之一) and `guiyang-digital-economy-draft#§notice`.
-import { articleLabel, paragraphLabel, parseNumeral } from '../indexer/numerals.ts';
-import type { Regulation } from '../indexer/statute.ts';
+import { articleLabel, paragraphLabel, parseNumeral } from '../indexer/statute/numerals.ts';
+import type { Regulation } from '../indexer/statute/model.ts';
 import type { Citation } from '../server/core/types.ts';
 import type { GoldRef } from './dataset.ts';
 

@@ -1,9 +1,9 @@
 // The two eval suites as data: which corpus, which index, how to load the questions. Everything after
 // this point (running, scoring, reporting) is shared.
 import { resolve } from 'node:path';
-import { buildIndex } from '../indexer/build.ts';
-import { indexConfigFromEnv } from '../indexer/config.ts';
-import { readManifest } from '../indexer/store.ts';
+import { buildIndex } from '../indexer/build/build.ts';
+import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
+import { readManifest } from '../indexer/format/store.ts';
 import { resolveIndexDir } from '../server/node/assistant.ts';
 import { loadSeed, loadStard, SEED_PATH, type EvalQuestion } from './dataset.ts';
 import type { Catalogue } from './refs.ts';

@@ -1,7 +1,7 @@
 // What an eval runs against: the assistant in this process (one per retriever mode), or a running
 // server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
 import { z } from 'zod';
-import type { RetrieverMode } from '../server/core/retrieve.ts';
+import type { RetrieverMode } from '../server/core/retrieve/lexical.ts';
 import type { AskInput, AskResult, Assistant, Citation } from '../server/core/types.ts';
 import { loadAssistant } from '../server/node/assistant.ts';
 

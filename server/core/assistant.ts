@@ -1,17 +1,17 @@
 // The assistant: question → parsed query → retrieval → grounded answer with citations. Edge-safe:
 // segmentation and dense search are injected, everything else is plain TypeScript.
-import { articleLabel } from '../../indexer/numerals.ts';
-import { MODALITY_WORDS } from '../../indexer/stopwords.ts';
-import { bigramTokens, wordTokens, type Segment } from '../../indexer/tokens.ts';
-import type { Regulation } from '../../indexer/statute.ts';
-import type { Unit } from '../../indexer/units.ts';
-import { actorFromEnglish } from './actors-en.ts';
-import { composeAnswer, missingArticleAnswer, notFoundAnswer, type CitedClause } from './answer.ts';
-import { resolveContext, type Context } from './conversation.ts';
-import { actorLevel, actorMatches, extractDuties } from './duties.ts';
-import { bridgeEnglish } from './english.ts';
+import { articleLabel } from '../../indexer/statute/numerals.ts';
+import { MODALITY_WORDS } from '../../indexer/language/zh/stopwords.ts';
+import { bigramTokens, wordTokens, type Segment } from '../../indexer/language/tokens.ts';
+import type { Regulation } from '../../indexer/statute/model.ts';
+import type { Unit } from '../../indexer/statute/units.ts';
+import { actorFromEnglish } from '../../indexer/language/en/actors.ts';
+import { composeAnswer, missingArticleAnswer, notFoundAnswer, type CitedClause } from './answer/compose.ts';
+import { resolveContext, type Context } from './conversation/context.ts';
+import { actorLevel, actorMatches, extractDuties } from './answer/duties.ts';
+import { bridgeEnglish } from './understand/english.ts';
 import { documentFrequency, type IndexData } from './index-data.ts';
-import { isEnglishText, parseQuestion, type ArticleRef, type ParsedQuestion } from './query.ts';
+import { isEnglishText, parseQuestion, type ArticleRef, type ParsedQuestion } from './understand/question.ts';
 import {
   baselineSearch,
   coverage,
@@ -24,7 +24,7 @@ import {
   type RetrieverMode,
   type UnitHit,
   type WeightedTerm,
-} from './retrieve.ts';
+} from './retrieve/lexical.ts';
 import type { Assistant, AskInput, AskResult, Citation, Duty, DutyList, Health, Lang, RegulationSummary } from './types.ts';
 
 export interface AssistantOptions {

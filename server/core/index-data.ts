@@ -1,10 +1,10 @@
 // The loaded index as plain data, parsed from its artefacts. Node reads them from disk (after checksum
 // verification); the edge build reads the same artefacts from its bundle.
 import type MiniSearch from 'minisearch';
-import { loadLexical, type LexicalDoc } from '../../indexer/lexical.ts';
-import type { Regulation } from '../../indexer/statute.ts';
-import type { Unit } from '../../indexer/units.ts';
-import type { Glossary } from './glossary-types.ts';
+import { loadLexical, type LexicalDoc } from '../../indexer/format/lexical.ts';
+import type { Regulation } from '../../indexer/statute/model.ts';
+import type { Unit } from '../../indexer/statute/units.ts';
+import type { Glossary } from '../../indexer/format/glossary.ts';
 
 export interface IndexInfo {
   builtAt: string;

@@ -1,6 +1,6 @@
 // The assistant's in-process API: what the server, the evals and the edge build call.
 // Plain types only; zod schemas for the HTTP edge live in server/http/schemas.ts.
-import type { Regulation } from '../../indexer/statute.ts';
+import type { Regulation } from '../../indexer/statute/model.ts';
 
 export type Lang = 'zh' | 'en';
 

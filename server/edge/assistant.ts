@@ -4,10 +4,10 @@
 // embeddings searched against the bundled vectors (or a Vectorize index). Edge-safe: no Node imports.
 import { createAssistant, type AssistantOptions } from '../core/assistant.ts';
 import { parseIndexData } from '../core/index-data.ts';
-import type { DenseSearch } from '../core/retrieve.ts';
+import type { DenseSearch } from '../core/retrieve/lexical.ts';
 import { EDGE_INDEX_PREFIX, EDGE_MANIFEST, isEdgeManifest, sha256Hex, type EdgeManifest } from './bundle.ts';
 import { wasmSegmenter, type JiebaWasm } from './segment.ts';
-import { decodeVectors } from './vectors.ts';
+import { decodeVectors } from '../../indexer/format/vectors.ts';
 import { vectorizeDense } from './vectorize.ts';
 import { workersAiEmbedder } from './workers-ai.ts';
 import type { Ai, VectorizeIndex } from './workers-types.ts';

@@ -9,7 +9,7 @@
 //     report.json                ← sizes against the Workers limits (build.ts)
 //     vectorize.ndjson           ← only with --vectorize
 import type { IndexInfo } from '../core/index-data.ts';
-import type { VectorEncoding } from './vectors.ts';
+import type { VectorEncoding } from '../../indexer/format/vectors.ts';
 import type { WorkersAiModel } from './workers-ai.ts';
 
 export const EDGE_BUNDLE_FORMAT = 1;

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Assistant, DutyList, Modality } from '../core/types.ts';
-import { actorCore } from '../core/duties.ts';
+import { actorCore } from '../core/answer/duties.ts';
 import type { AppEnv } from './context.ts';
 import { parseOrThrow } from './errors.ts';
 import { articleAnchor, regulationHref } from './format.ts';

@@ -1,7 +1,7 @@
 // The zod schemas of the HTTP edge: they validate requests and generate /openapi.json. Each constraint
 // names the error code it fails with (see errors.ts), so messages come out in the asker's language.
 import { z } from '@hono/zod-openapi';
-import type { ArticleNo } from '../../indexer/statute.ts';
+import type { ArticleNo } from '../../indexer/statute/model.ts';
 import type { ErrorCode } from './errors.ts';
 
 export const LIMITS = {

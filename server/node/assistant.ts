@@ -1,13 +1,13 @@
 // Node side of loading: verify the index on disk, wire nodejs-jieba and (when the index has vectors)
 // hnswlib-node plus the transformers.js query embedder into the edge-safe assistant.
 import { join } from 'node:path';
-import { indexConfigFromEnv } from '../../indexer/config.ts';
-import { jiebaSegmenter } from '../../indexer/segment.ts';
-import { currentVersionDir, IndexLoadError, readManifest, readVerified, type IndexManifest } from '../../indexer/store.ts';
-import { loadHnsw } from '../../indexer/vector-index.ts';
+import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+import { jiebaSegmenter } from '../../indexer/build/segment.ts';
+import { currentVersionDir, IndexLoadError, readManifest, readVerified, type IndexManifest } from '../../indexer/format/store.ts';
+import { loadHnsw } from '../../indexer/build/hnsw.ts';
 import { createAssistant, type AssistantOptions } from '../core/assistant.ts';
 import { parseIndexData, type IndexData } from '../core/index-data.ts';
-import type { DenseSearch } from '../core/retrieve.ts';
+import type { DenseSearch } from '../core/retrieve/lexical.ts';
 
 export type LoadOptions = Partial<Pick<AssistantOptions, 'mode' | 'foundThreshold'>> & {
   env?: Record<string, string | undefined>;
@@ -59,7 +59,7 @@ async function loadDense(dir: string, manifest: IndexManifest, env: Record<strin
   const local = indexConfigFromEnv({ ...env, REGQA_MODEL: manifest.model.id }).model!;
   const hnsw = await loadHnsw(join(dir, 'hnsw.bin'), manifest.model.dims, manifest.hnsw);
   // transformers.js (and onnxruntime) only for an index that has vectors.
-  const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/embed.ts');
+  const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/build/embed.ts');
   try {
     const embedder = await loadEmbedder({ ...local, pooling: manifest.model.pooling, quantized: manifest.model.quantized, queryInstruction: manifest.model.queryInstruction });
     if (embedder.dims !== manifest.model.dims) return { dense: null, note: `model ${manifest.model.id} now gives ${embedder.dims} dimensions, the index has ${manifest.model.dims}` };
