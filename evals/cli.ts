@@ -1,7 +1,7 @@
 // npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--k N] [--split dev|test|all]
 //                 [--limit N] [--misses] [--calibrate] [--index DIR] [--rebuild] [--out DIR] [--save|--no-save]
-import type { RetrieverMode } from '../server/core/retrieve/lexical.ts';
-import { loadIndexData } from '../server/node/assistant.ts';
+import type { RetrieverMode } from '../server/core/index.ts';
+import { loadIndexData } from '../server/node/index.ts';
 import { calibrate, renderCalibration } from './calibrate.ts';
 import type { EvalQuestion } from './dataset.ts';
 import { summarize } from './metrics.ts';

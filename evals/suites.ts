@@ -3,8 +3,7 @@
 import { resolve } from 'node:path';
 import { buildIndex } from '../indexer/build/build.ts';
 import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
-import { readManifest } from '../indexer/format/store.ts';
-import { resolveIndexDir } from '../server/node/assistant.ts';
+import { readManifest, resolveIndexDir } from '../indexer/format/node-files.ts';
 import { loadSeed, loadStard, SEED_PATH, type EvalQuestion } from './dataset.ts';
 import type { Catalogue } from './refs.ts';
 

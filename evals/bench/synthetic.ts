@@ -5,11 +5,11 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../../indexer/build/corpus.ts';
 import { LEXICAL_OPTIONS, type LexicalDoc } from '../../indexer/format/lexical.ts';
 import { jiebaTag } from '../../indexer/build/segment.ts';
-import { MODALITY_WORDS } from '../../indexer/language/zh/stopwords.ts';
+import { MODALITY_WORDS } from '../../indexer/language/zh/modality.ts';
 import { bigramTokens, wordTokens, type Segment } from '../../indexer/language/tokens.ts';
 import { unitsOf } from '../../indexer/statute/units.ts';
 import { extractDuties } from '../../server/core/answer/duties.ts';
-import type { LexicalQuery } from '../../server/core/retrieve/lexical.ts';
+import type { LexicalQuery } from '../../server/core/retrieve/types.ts';
 
 // ---- sizes ----
 

@@ -7,7 +7,8 @@ import { loadAssistant, loadIndexData } from '../../server/node/assistant.ts';
 import { buildIndex } from './build.ts';
 import { indexConfigFromEnv, type IndexConfig } from '../config/index-config.ts';
 import { loadCorpus } from './corpus.ts';
-import { currentVersionDir, IndexLoadError } from '../format/store.ts';
+import { IndexLoadError } from '../format/manifest.ts';
+import { currentVersionDir } from '../format/node-files.ts';
 import { testModelConfig, writeTestModel } from './test-model.ts';
 
 let tmp: string;

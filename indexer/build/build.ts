@@ -2,15 +2,19 @@
 // unchanged; never touches the current index until the new one is complete.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, type IndexConfig } from '../config/index-config.ts';
+import type { IndexConfig } from '../config/index-config.ts';
+import { ARTEFACTS, SCHEMA_VERSION } from '../format/artefacts.ts';
 import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
 import { buildLexical } from '../format/lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
 import { jiebaSegmenter, jiebaTag } from './segment.ts';
-import { currentVersionDir, IndexWriter, readManifest, type IndexManifest } from '../format/store.ts';
+import type { IndexManifest } from '../format/manifest.ts';
+import { currentVersionDir, readManifest } from '../format/node-files.ts';
+import { packVectors } from '../format/vectors.ts';
 import { unitsOf, type Unit } from '../statute/units.ts';
-import { buildHnsw, packVectors, saveHnsw } from './hnsw.ts';
+import { buildHnsw, saveHnsw } from './hnsw.ts';
+import { IndexWriter } from './write.ts';
 
 // CC-CEDICT's senses and transformers.js are loaded only when an index is really built, so the
 // staleness check at every `npm start` stays light.
@@ -59,12 +63,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 
   const writer = await IndexWriter.create(config.outDir);
   try {
-    await writer.write('corpus.json', JSON.stringify({ regulations: corpus.regulations }));
-    await writer.write('units.json', JSON.stringify(units));
-    await writer.write('lexical.json', JSON.stringify(lexical));
-    await writer.write('dictionary.txt', dictionary.join('\n'));
-    await writer.write('glossary.json', JSON.stringify(glossary));
-    await writer.write('lint.json', JSON.stringify(corpus.issues, null, 1));
+    await writer.write(ARTEFACTS.corpus, JSON.stringify({ regulations: corpus.regulations }));
+    await writer.write(ARTEFACTS.units, JSON.stringify(units));
+    await writer.write(ARTEFACTS.lexical, JSON.stringify(lexical));
+    await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
+    await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
+    await writer.write(ARTEFACTS.lint, JSON.stringify(corpus.issues, null, 1));
     const dense = await buildDense(writer, units, options);
     if (!dense.model) log(`Dense retrieval off: ${dense.note} The index is lexical-only (BM25).`);
     const articles = corpus.regulations.reduce((n, r) => n + r.articles.length, 0);
@@ -103,10 +107,10 @@ async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOpti
     units.map((u) => u.text),
     options.onEmbedProgress,
   );
-  await writer.write('vectors.f32', packVectors(vectors));
+  await writer.write(ARTEFACTS.vectors, packVectors(vectors));
   const hnsw = buildHnsw(vectors, options.config.hnsw);
-  await saveHnsw(hnsw, join(writer.dir, 'hnsw.bin'));
-  await writer.adopt('hnsw.bin');
+  await saveHnsw(hnsw, join(writer.dir, ARTEFACTS.hnsw));
+  await writer.adopt(ARTEFACTS.hnsw);
   return {
     model: { id: model.id, dims: embedder.dims, pooling: model.pooling, quantized: model.quantized, queryInstruction: model.queryInstruction },
     note: '',

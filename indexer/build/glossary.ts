@@ -5,7 +5,7 @@
 //
 // CC-CEDICT (https://cc-cedict.org) is licensed CC BY-SA 4.0; the glossary is derived from it.
 import type { Senses } from './cedict.ts';
-import { stemWords } from '../../server/core/understand/english.ts';
+import { stemWords } from '../language/en/stem.ts';
 import type { Glossary, GlossaryTerm } from '../format/glossary.ts';
 import { wordTokens, type Segment } from '../language/tokens.ts';
 import type { Unit } from '../statute/units.ts';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HnswParams } from '../config/index-config.ts';
 import { loadEmbedder } from './embed.ts';
 import { mulberry32, testModelConfig, writeTestModel } from './test-model.ts';
-import { bruteForce, buildHnsw, loadHnsw, packVectors, saveHnsw, unpackVectors, type HnswIndex } from './hnsw.ts';
+import { packVectors, unpackVectors } from '../format/vectors.ts';
+import { bruteForce, buildHnsw, loadHnsw, saveHnsw, type HnswIndex } from './hnsw.ts';
 
 // M and efConstruction are the config.ts defaults. Uniform random 64-d vectors are close to the
 // worst case for HNSW: at the default efSearch 64 recall@10 hovers at 0.94–0.96 depending on the
@@ -114,7 +115,7 @@ describe('packVectors / unpackVectors', () => {
     const rows = corpus.slice(0, 10);
     const buf = packVectors(rows);
     expect(buf.length).toBe(10 * DIMS * 4);
-    expect(buf.readFloatLE(4)).toBe(rows[0]![1]);
+    expect(new DataView(buf.buffer).getFloat32(4, true)).toBe(rows[0]![1]);
     expect(unpackVectors(buf, DIMS)).toEqual(rows);
   });
 

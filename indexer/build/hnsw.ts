@@ -1,8 +1,9 @@
-// Nearest-neighbour search over embeddings: HNSW (hnswlib-node) for real corpora, exact search for
-// tiny corpora and as the ground truth in recall checks. Scores are cosine similarities, best first.
+// Approximate nearest-neighbour search over embeddings with HNSW (hnswlib-node), for real corpora;
+// exact search lives in format/vectors.ts. Scores are cosine similarities, best first. Node only.
 import { open, rename } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
 import type { HnswParams } from '../config/index-config.ts';
+import { exactSearch } from '../format/vectors.ts';
 
 // hnswlib-node is a CommonJS native addon (`module.exports = addon`); ESM sees only the default export.
 const { HierarchicalNSW } = hnswlib;
@@ -92,78 +93,19 @@ async function storedHnswDims(file: string): Promise<number> {
   }
 }
 
-export function bruteForce(vectors: Float32Array[]): VectorIndex {
-  const dims = vectors[0]?.length ?? 0;
-  // Normalise once so search is a plain dot product.
-  const unit = vectors.map((v) => {
-    checkDims(v, dims);
-    return normalized(v);
-  });
-  return {
-    dims,
-    size: unit.length,
-    search(query, k) {
-      checkDims(query, dims);
-      const q = normalized(query);
-      const n = Math.min(Math.floor(k), unit.length);
-      if (n <= 0) return { ids: [], scores: [] };
-      // Bounded insertion keeps the k best without sorting the whole corpus.
-      const ids: number[] = [];
-      const scores: number[] = [];
-      unit.forEach((v, id) => {
-        const score = dot(q, v);
-        if (ids.length === n && score <= (scores[n - 1] ?? -Infinity)) return;
-        let at = ids.length;
-        while (at > 0 && (scores[at - 1] ?? -Infinity) < score) at--;
-        ids.splice(at, 0, id);
-        scores.splice(at, 0, score);
-        if (ids.length > n) {
-          ids.pop();
-          scores.pop();
-        }
-      });
-      return { ids, scores };
-    },
-  };
-}
-
-/** Little-endian float32, row after row: the on-disk form of the embedding matrix. */
-export function packVectors(vectors: Float32Array[]): Buffer {
-  const dims = vectors[0]?.length ?? 0;
-  const buf = Buffer.alloc(vectors.length * dims * 4);
-  let offset = 0;
-  for (const v of vectors) {
-    checkDims(v, dims);
-    for (const x of v) offset = buf.writeFloatLE(x, offset);
-  }
-  return buf;
-}
-
-export function unpackVectors(buf: Buffer, dims: number): Float32Array[] {
-  const rowBytes = dims * 4;
-  if (dims <= 0 || buf.length % rowBytes !== 0) {
-    throw new Error(`vector buffer of ${buf.length} bytes is not a whole number of ${dims}-dimensional float32 rows`);
-  }
-  const out: Float32Array[] = [];
-  for (let offset = 0; offset < buf.length; ) {
-    const v = new Float32Array(dims);
-    for (let d = 0; d < dims; d++, offset += 4) v[d] = buf.readFloatLE(offset);
-    out.push(v);
-  }
-  return out;
-}
-
 function checkDims(v: Float32Array, dims: number): void {
   if (v.length !== dims) throw new Error(`vector has ${v.length} dimensions, index has ${dims}`);
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
-  return s;
-}
-
-function normalized(v: Float32Array): Float32Array {
-  const norm = Math.sqrt(dot(v, v));
-  return norm === 0 ? v.slice() : v.map((x) => x / norm);
+/** Exact search behind the same interface as HNSW (format/vectors.ts does the work): the recall baseline. */
+export function bruteForce(vectors: readonly Float32Array[]): VectorIndex {
+  const matrix = exactSearch(vectors);
+  return {
+    dims: matrix.dims,
+    size: matrix.count,
+    search(query, k) {
+      const hits = matrix.search(query, k);
+      return { ids: hits.map((h) => h.unit), scores: hits.map((h) => h.score) };
+    },
+  };
 }

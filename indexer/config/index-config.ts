@@ -2,9 +2,6 @@
 // CLI flags override these (see cli.ts); everything else receives a plain object.
 import { z } from 'zod';
 
-/** Bumped whenever the on-disk index layout or unit semantics change; older indexes are rebuilt. */
-export const SCHEMA_VERSION = 3;
-
 export const DEFAULT_MODEL_ID = 'Xenova/bge-small-zh-v1.5';
 /** bge-*-zh models expect this prefix on short queries (not on passages). */
 export const BGE_ZH_QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';

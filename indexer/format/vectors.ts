@@ -1,5 +1,5 @@
-// The unit embeddings in the edge bundle, and exact (brute-force) nearest-neighbour search over them.
-// Edge-safe: typed arrays only.
+// Unit embeddings as bytes (the index's vectors.f32, the edge bundle's vectors.f32 | vectors.i8), and
+// the one exact (brute-force) nearest-neighbour search over them. Edge-safe: typed arrays only.
 //
 //   f32: count × dims little-endian float32, each row L2-normalised          (4 bytes per dimension)
 //   i8:  count float32 row scales, then count × dims int8 (x ≈ scale · q)    (1 byte per dimension)
@@ -7,16 +7,20 @@
 // Rows are normalised before encoding, so a dot product with a normalised query is the cosine
 // similarity (for i8, up to quantisation error: ~1e-3 on 384–1024 dimensions, which reorders only
 // near-ties; build.ts reports recall@10 of i8 against f32 for the bundle it writes).
-import type { UnitHit } from '../../server/core/retrieve/lexical.ts';
+import type { VectorEncoding } from './manifest.ts';
 
-export type VectorEncoding = 'f32' | 'i8';
+/** A row of the matrix and its cosine similarity to the query. */
+export interface RowHit {
+  unit: number;
+  score: number;
+}
 
 export interface VectorMatrix {
   readonly count: number;
   readonly dims: number;
   readonly encoding: VectorEncoding;
   /** The k rows most similar to `query` (cosine), best first. */
-  search(query: Float32Array, k: number): UnitHit[];
+  search(query: Float32Array, k: number): RowHit[];
 }
 
 export function encodedBytes(count: number, dims: number, encoding: VectorEncoding): number {
@@ -120,9 +124,9 @@ function dotI8(q: Float32Array, data: Int8Array, base: number, dims: number): nu
 }
 
 /** The n best rows by score, best first: a bounded sorted insert, linear in count for small n. */
-function topK(scores: Float32Array, n: number): UnitHit[] {
+function topK(scores: Float32Array, n: number): RowHit[] {
   if (n <= 0) return [];
-  const hits: UnitHit[] = [];
+  const hits: RowHit[] = [];
   for (let row = 0; row < scores.length; row++) {
     const s = scores[row]!;
     if (hits.length === n && s <= hits[n - 1]!.score) continue;
@@ -156,4 +160,36 @@ export function quantisationRecall(vectors: readonly Float32Array[], k = 10, sam
     total += want.size;
   }
   return total === 0 ? 1 : found / total;
+}
+
+/** Exact search over vectors in memory: the ground truth of recall checks and the index of tiny corpora. */
+export function exactSearch(vectors: readonly Float32Array[]): VectorMatrix {
+  return decodeVectors(encodeVectors(vectors, 'f32'), vectors.length, vectors[0]?.length ?? 0, 'f32');
+}
+
+/** Little-endian float32, row after row, as embedded (not re-normalised): the Node index's vectors.f32. */
+export function packVectors(vectors: readonly Float32Array[]): Uint8Array {
+  const dims = vectors[0]?.length ?? 0;
+  const out = new Uint8Array(vectors.length * dims * 4);
+  const view = new DataView(out.buffer);
+  vectors.forEach((v, r) => {
+    if (v.length !== dims) throw new Error(`vector has ${v.length} dimensions, index has ${dims}`);
+    for (let d = 0; d < dims; d++) view.setFloat32((r * dims + d) * 4, v[d]!, true);
+  });
+  return out;
+}
+
+export function unpackVectors(buf: Uint8Array, dims: number): Float32Array[] {
+  const rowBytes = dims * 4;
+  if (dims <= 0 || buf.byteLength % rowBytes !== 0) {
+    throw new Error(`vector buffer of ${buf.byteLength} bytes is not a whole number of ${dims}-dimensional float32 rows`);
+  }
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const out: Float32Array[] = [];
+  for (let offset = 0; offset < buf.byteLength; ) {
+    const v = new Float32Array(dims);
+    for (let d = 0; d < dims; d++, offset += 4) v[d] = view.getFloat32(offset, true);
+    out.push(v);
+  }
+  return out;
 }

@@ -1,6 +1,10 @@
 // Tokens for the lexical index, shared by indexing and querying (and by the edge build, so nothing here
 // may depend on Node). Segmentation itself is injected: nodejs-jieba in Node, jieba-wasm at the edge.
-import { STOPWORDS } from './zh/stopwords.ts';
+import { EN_STOPWORDS } from './en/stopwords.ts';
+import { ZH_STOPWORDS } from './zh/stopwords.ts';
+
+/** Words that carry no topic in either language. */
+export const STOPWORDS: ReadonlySet<string> = new Set([...ZH_STOPWORDS, ...EN_STOPWORDS]);
 
 /** Splits text into words; search-mode segmentation (long words also yield their parts). */
 export type Segment = (text: string) => string[];

@@ -1,9 +1,12 @@
 // Extractive, grounded answers: a short lead built only from the cited clauses, then the clauses
 // themselves, each with 《title》第N条(第M款). No language model; nothing is said without a citation.
-import { formatNumeral } from '../../../indexer/statute/numerals.ts';
-import { actionHead, actorMatches, extractDuties, sentences } from './duties.ts';
 import { translateActor } from '../../../indexer/language/en/actors.ts';
+import { sentences } from '../../../indexer/language/text.ts';
+import { MODALITY_EN, type Modality } from '../../../indexer/language/zh/modality.ts';
+import { articleKey } from '../../../indexer/statute/model.ts';
+import { articleLabel } from '../../../indexer/statute/numerals.ts';
 import type { QuestionKind } from '../understand/question.ts';
+import { actionHead, actorMatches, extractDuties } from './duties.ts';
 import type { Citation, Lang } from '../types.ts';
 
 export interface CitedClause {
@@ -27,8 +30,7 @@ export const citationLabel = (c: Citation) => `《${c.regulationTitle}》${c.lab
 
 function citationLabelEn(c: Citation): string {
   if (c.article === null) return `《${c.regulationTitle}》 (${c.label})`;
-  const sub = /之(.+)$/.exec(c.label)?.[1];
-  return `《${c.regulationTitle}》 Article ${c.article}${sub ? `-${sub}` : ''}${c.paragraph ? `(${c.paragraph})` : ''}`;
+  return `《${c.regulationTitle}》 Article ${articleKey({ n: c.article, sub: c.sub })}${c.paragraph ? `(${c.paragraph})` : ''}`;
 }
 
 export function composeAnswer(input: AnswerInput): string {
@@ -125,10 +127,9 @@ function whoLead(input: AnswerInput): string {
   return items.map((i) => withCitations(lang === 'en' ? capitalise(i.text) : i.text, i.citations, lang)).join(lang === 'en' ? ' ' : '');
 }
 
-function dutyLineEn(actor: string, modality: string, head: string): string {
+function dutyLineEn(actor: string, modality: Modality, head: string): string {
   const who = actor ? `${translateActor(actor)} (${actor})` : 'The government';
-  const verb: Record<string, string> = { 应当: 'shall', 必须: 'must', 不得: 'must not', 可以: 'may', 负责: 'is responsible for', 鼓励: 'encourages', 支持: 'supports' };
-  return `${who} ${verb[modality] ?? modality}: ${head}`;
+  return `${who} ${MODALITY_EN[modality]}: ${head}`;
 }
 
 function dutyLead(input: AnswerInput): string {
@@ -179,7 +180,7 @@ export function notFoundAnswer(lang: Lang, titles: string[]): string {
 }
 
 export function missingArticleAnswer(lang: Lang, title: string, article: number, sub: number, present: string): string {
-  const label = `第${formatNumeral(article)}条${sub ? `之${formatNumeral(sub)}` : ''}`;
+  const label = articleLabel(article, sub);
   return lang === 'en'
     ? `《${title}》 has no Article ${article}${sub ? `-${sub}` : ''} in its text (the articles present are ${present}). Nothing is cited.`
     : `《${title}》文本中没有${label}（现有条文：${present}），因此不引用任何条文。`;

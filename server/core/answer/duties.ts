@@ -1,6 +1,8 @@
 // Duty statements in a clause: who (主体), how binding (应当/必须/不得/可以/负责/鼓励/支持), what.
 // Pure functions over clause text; the officials' page and "who must…" answers are built on them.
-import type { Modality } from '../types.ts';
+import { sentences } from '../../../indexer/language/text.ts';
+import { ENDS_AS_ACTOR } from '../../../indexer/language/zh/actors.ts';
+import { BINDING_MODALITIES, type Modality } from '../../../indexer/language/zh/modality.ts';
 
 export interface DutyStatement {
   /** As written; '' when the clause leaves it implicit (鼓励企业… is the government speaking). */
@@ -10,17 +12,8 @@ export interface DutyStatement {
   sentence: string;
 }
 
-const BINDING = /(应当|必须|不得|负责|可以)/;
+const BINDING = new RegExp(`(${BINDING_MODALITIES.join('|')})`);
 const ENCOURAGING = /^((?:鼓励|支持|引导)(?:和(?:鼓励|支持|引导))?)/;
-// The tail of a phrase that names an actor rather than a circumstance.
-const ACTOR_END = /(政府|部门|机关|机构|单位|企业|组织|个人|者|委员会|常委会|办公厅|主体|院校|学校|中心|平台|官|专员|人员|公民|法人|各地区|各部门)$/;
-
-export function sentences(clause: string): string[] {
-  return clause
-    .split(/(?<=[。；;])|\n/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 1);
-}
 
 export function extractDuties(clause: string): DutyStatement[] {
   const out: DutyStatement[] = [];
@@ -43,7 +36,7 @@ function dutyOf(sentence: string): DutyStatement | null {
   const before = body.slice(0, binding.index);
   // "对承载个人信息的数据，…应当…": only the phrase after the last comma can be the actor.
   const actor = before.split(/[，,：:]/).at(-1)!.trim();
-  if (!ACTOR_END.test(actor) || actor.length > 40) return null;
+  if (!ENDS_AS_ACTOR.test(actor) || actor.length > 40) return null;
   return { actor, modality: binding[1] as Modality, action: trimEnd(body.slice(binding.index + binding[1]!.length)), sentence };
 }
 

@@ -1,7 +1,12 @@
 // Follow-ups ("那企业呢？", "违反了会怎么处理？") are resolved against recent history before retrieval.
 // A self-contained question stands alone, so old topics never leak into it.
-import { extractRefs, findRegulations, normalizeQuestion, type ArticleRef, type RegulationName } from '../understand/question.ts';
+import { normalizeQuestion } from '../understand/normalize.ts';
+import { extractRefs, type ArticleRef } from '../understand/references.ts';
+import { findRegulations, type RegulationName } from '../understand/regulations.ts';
 import type { Turn } from '../types.ts';
+
+/** A self-contained question: no earlier question, regulations or articles to continue. */
+export const NO_CONTEXT: Context = { previousQuestion: null, regulationIds: [], citedArticles: [] };
 
 /** Only the last few exchanges matter; older turns are ignored. */
 export const HISTORY_TURNS = 6;
@@ -30,7 +35,7 @@ export function isFollowUp(question: string): boolean {
 export function resolveContext(question: string, history: readonly Turn[] | undefined, regulations: readonly RegulationName[], ownTopic = true): Context {
   const recent = (history ?? []).slice(-HISTORY_TURNS);
   const previousUser = [...recent].reverse().find((t) => t.role === 'user');
-  if (!previousUser || (ownTopic && !isFollowUp(question))) return { previousQuestion: null, regulationIds: [], citedArticles: [] };
+  if (!previousUser || (ownTopic && !isFollowUp(question))) return NO_CONTEXT;
 
   const lastAnswer = [...recent].reverse().find((t) => t.role === 'assistant')?.content ?? '';
   const fromQuestion = findRegulations(normalizeQuestion(previousUser.content), regulations).ids;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extractRefs, findRegulations, normalizeQuestion, parseQuestion, type RegulationName } from './question.ts';
+import { normalizeQuestion } from './normalize.ts';
+import { parseQuestion } from './question.ts';
+import { extractRefs } from './references.ts';
+import { findRegulations, type RegulationName } from './regulations.ts';
 
 const regs: RegulationName[] = [
   { id: 'guiyang-digital-economy-draft', title: '贵阳市数字经济促进条例（草案）', aliases: ['贵阳条例', '贵阳草案', '数字经济促进条例', 'Guiyang draft'], jurisdiction: '贵阳市' },

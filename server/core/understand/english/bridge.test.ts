@@ -1,16 +1,18 @@
 // The English bridge on the real corpus, real jieba and real CC-CEDICT: the glossary is built exactly
 // as the indexer builds it.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSenses } from '../../../indexer/build/cedict.ts';
-import { indexConfigFromEnv } from '../../../indexer/config/index-config.ts';
-import { loadCorpus } from '../../../indexer/build/corpus.ts';
-import { userDictionary } from '../../../indexer/build/dictionary.ts';
-import { buildGlossary } from '../../../indexer/build/glossary.ts';
-import { jiebaSegmenter, jiebaTag } from '../../../indexer/build/segment.ts';
-import { unitsOf } from '../../../indexer/statute/units.ts';
-import { bridgeEnglish, explainBridge, isEnglish, stemsMatch, stemWords } from './english.ts';
-import type { Glossary } from '../../../indexer/format/glossary.ts';
+import { loadSenses } from '../../../../indexer/build/cedict.ts';
+import { indexConfigFromEnv } from '../../../../indexer/config/index-config.ts';
+import { loadCorpus } from '../../../../indexer/build/corpus.ts';
+import { userDictionary } from '../../../../indexer/build/dictionary.ts';
+import { buildGlossary } from '../../../../indexer/build/glossary.ts';
+import { jiebaSegmenter, jiebaTag } from '../../../../indexer/build/segment.ts';
+import { unitsOf } from '../../../../indexer/statute/units.ts';
+import { isEnglishText } from '../../../../indexer/language/en/detect.ts';
+import { stemWords } from '../../../../indexer/language/en/stem.ts';
+import { bridgeEnglish, explainBridge } from './bridge.ts';
+import { stemsMatch } from './glossary-index.ts';
+import type { Glossary } from '../../../../indexer/format/glossary.ts';
 
 let glossary: Glossary;
 
@@ -25,7 +27,7 @@ const top = (question: string, n: number): string[] =>
     .terms.slice(0, n)
     .map((t) => t.term);
 
-describe('isEnglish', () => {
+describe('isEnglishText (the one language detector)', () => {
   it.each([
     ['Who must appoint a data specialist?', true],
     ['chief data officer', true],
@@ -38,7 +40,7 @@ describe('isEnglish', () => {
     ['14', false],
     ['', false],
   ])('%s → %s', (text, expected) => {
-    expect(isEnglish(text)).toBe(expected);
+    expect(isEnglishText(text)).toBe(expected);
   });
 });
 
@@ -163,13 +165,5 @@ describe('bridgeEnglish', () => {
     const specialist = e.candidates.find((c) => c.term === '数据专员')!;
     expect(specialist.cov[0]).toBe(1); // 数据 data
     expect(specialist.cov[1]).toBeGreaterThan(0); // 专 special, through the character
-  });
-});
-
-describe('edge safety', () => {
-  it('english.ts imports neither Node modules nor cc-cedict', () => {
-    const source = readFileSync(new URL('./english.ts', import.meta.url), 'utf8');
-    const imports = [...source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    expect(imports.sort()).toEqual(['./glossary-types.ts', 'stemmer']);
   });
 });
