@@ -102,26 +102,33 @@ export const ErrorBody = z
 
 const Status = RegulationStatusSchema;
 
-export const Citation = CitationSchema.openapi('Citation');
+/**
+ * A shared schema (statute model, core wire types) under its OpenAPI name. Rebuilt from its shape with
+ * this module's z: zod 4 gives a schema its methods when it is created, so one created before
+ * @hono/zod-openapi loaded has no .openapi of its own.
+ */
+const named = <S extends z.ZodRawShape>(schema: { shape: S }, name: string) => z.object(schema.shape).openapi(name);
 
-export const AskResponse = AskResultSchema.extend({ citations: z.array(Citation) }).openapi('AskResponse');
+export const Citation = named(CitationSchema, 'Citation');
+
+export const AskResponse = named(AskResultSchema.extend({ citations: z.array(Citation) }), 'AskResponse');
 
 export const SearchResponse = z.array(Citation).openapi('SearchResponse');
 
-export const RegulationSummary = RegulationSummarySchema.openapi('RegulationSummary');
+export const RegulationSummary = named(RegulationSummarySchema, 'RegulationSummary');
 
 export const RegulationsResponse = z.object({ regulations: z.array(RegulationSummary) }).openapi('RegulationList');
 
-export const Article = ArticleSchema.openapi('Article');
+export const Article = named(ArticleSchema, 'Article');
 
-export const Regulation = RegulationSchema.openapi('Regulation');
+export const Regulation = named(RegulationSchema.extend({ articles: z.array(Article) }), 'Regulation');
 
 export const ArticleResponse = z
   .object({ regulationId: z.string(), regulationTitle: z.string(), status: Status, article: Article })
   .openapi('ArticleResponse');
 
-const Duty = DutySchema.openapi('Duty');
+const Duty = named(DutySchema, 'Duty');
 
-export const DutyList = DutyListSchema.extend({ groups: z.array(DutyGroupSchema.extend({ duties: z.array(Duty) })) }).openapi('DutyList');
+export const DutyList = named(DutyListSchema.extend({ groups: z.array(DutyGroupSchema.extend({ duties: z.array(Duty) })) }), 'DutyList');
 
-export const Health = HealthSchema.extend({ status: z.literal('ok') }).openapi('Health');
+export const Health = named(HealthSchema.extend({ status: z.literal('ok') }), 'Health');

@@ -1,7 +1,7 @@
 // Question → what to look for: explicit article references, the regulations it names, what kind of
 // answer it wants, and the text left to search. Pure and edge-safe.
 import { isEnglishText } from '../../../indexer/language/en/detect.ts';
-import { ACTOR_SUFFIX } from '../../../indexer/language/zh/actors.ts';
+import { QUESTION_ACTOR_SUFFIX } from '../../../indexer/language/zh/actors.ts';
 import { EXPANSIONS } from '../../../indexer/language/zh/frames.ts';
 import type { Lang } from '../types.ts';
 import { normalizeQuestion } from './normalize.ts';
@@ -70,7 +70,7 @@ function classify(text: string, refs: ArticleRef[], rest: string): QuestionKind 
 }
 
 // The first phrase in a Chinese question that names a body or a kind of person.
-const ZH_ACTOR = new RegExp(`([\\u4e00-\\u9fff、]{0,20}?${ACTOR_SUFFIX})`);
+const ZH_ACTOR = new RegExp(`([\\u4e00-\\u9fff、]{0,20}?${QUESTION_ACTOR_SUFFIX})`);
 
 function dutyActor(rest: string): string | null {
   const zh = ZH_ACTOR.exec(rest);
