@@ -3,13 +3,13 @@ import { mkdtemp, readdir, readFile, rm, truncate, writeFile, cp } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAssistant, loadIndexData } from '../../server/node/assistant.ts';
-import { buildIndex } from './build.ts';
-import { indexConfigFromEnv, type IndexConfig } from '../config/index-config.ts';
-import { loadCorpus } from './corpus.ts';
-import { IndexLoadError } from '../format/manifest.ts';
-import { currentVersionDir } from '../format/node-files.ts';
-import { testModelConfig, writeTestModel } from './test-model.ts';
+import { loadAssistant, loadIndexData } from './assistant.ts';
+import { buildIndex } from '../../indexer/build/build.ts';
+import { indexConfigFromEnv, type IndexConfig } from '../../indexer/config/index-config.ts';
+import { loadCorpus } from '../../indexer/build/corpus.ts';
+import { IndexLoadError } from '../../indexer/format/manifest.ts';
+import { currentVersionDir } from '../../indexer/format/node-files.ts';
+import { testModelConfig, writeTestModel } from '../../indexer/build/test-model.ts';
 
 let tmp: string;
 const lexicalConfig = (outDir: string, corpusDir = 'corpus'): IndexConfig => ({ ...indexConfigFromEnv({}), corpusDir, outDir, model: null });
