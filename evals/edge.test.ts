@@ -20,7 +20,7 @@ import { createApp } from '../server/http/app.ts';
 import { loadAssistant } from '../server/node/assistant.ts';
 import { buildEdgeBundle, type EdgeBuildReport } from '../server/edge/build.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const REQUIRED_AGREEMENT = 0.95;
 

@@ -1,6 +1,7 @@
 // Index and embedding configuration, read from the environment in one place.
 // CLI flags override these (see cli.ts); everything else receives a plain object.
 import { z } from 'zod';
+import { flag, parseEnv } from './env.ts';
 
 export const DEFAULT_MODEL_ID = 'Xenova/bge-small-zh-v1.5';
 /** bge-*-zh models expect this prefix on short queries (not on passages). */
@@ -35,9 +36,6 @@ export interface IndexConfig {
   cacheDir: string | null;
 }
 
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const EnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
@@ -56,12 +54,7 @@ const EnvSchema = z.object({
 });
 
 export function indexConfigFromEnv(env: Record<string, string | undefined> = process.env): IndexConfig {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new Error(`invalid configuration ${first?.path.join('.')}: ${first?.message}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(EnvSchema, env);
   const isBge = /bge/i.test(e.REGQA_MODEL);
   const model: ModelConfig | null =
     e.REGQA_MODEL === 'none'

@@ -1,6 +1,7 @@
 // Server configuration, read from the environment in one place. Everything else receives a plain object,
 // so the same app runs on Node (process.env) and on Workers (bindings).
 import { z } from 'zod';
+import { flag, parseEnv } from './env.ts';
 
 export interface ServerConfig {
   port: number;
@@ -15,9 +16,6 @@ export interface ServerConfig {
   logRequests: boolean;
 }
 
-const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -35,12 +33,7 @@ const EnvSchema = z.object({
 });
 
 export function serverConfigFromEnv(env: Record<string, string | undefined> = process.env): ServerConfig {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new Error(`invalid configuration ${first?.path.join('.')}: ${first?.message}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(EnvSchema, env);
   return {
     port: e.PORT,
     host: e.HOST,

@@ -5,6 +5,7 @@ import { loadLexical, type LexicalDoc } from '../../indexer/format/lexical.ts';
 import type { Regulation } from '../../indexer/statute/model.ts';
 import type { Unit } from '../../indexer/statute/units.ts';
 import type { Glossary } from '../../indexer/format/glossary.ts';
+import { ARTEFACTS, type TextArtefact } from '../../indexer/format/artefacts.ts';
 import type { IndexInfo } from '../../indexer/format/manifest.ts';
 
 export type { IndexInfo };
@@ -19,21 +20,14 @@ export interface IndexData {
   dictionary: string[];
 }
 
-export interface IndexArtefacts {
-  corpus: string;
-  units: string;
-  lexical: string;
-  glossary: string;
-  dictionary: string;
-}
-
-export function parseIndexData(info: IndexInfo, a: IndexArtefacts): IndexData {
+/** Parses the text artefacts, read by the runtime through the format's verifying reader. */
+export function parseIndexData(info: IndexInfo, text: (name: TextArtefact) => string): IndexData {
   return {
     info,
-    regulations: (JSON.parse(a.corpus) as { regulations: Regulation[] }).regulations,
-    units: JSON.parse(a.units) as Unit[],
-    lexical: loadLexical(a.lexical),
-    glossary: JSON.parse(a.glossary) as Glossary,
-    dictionary: a.dictionary.split('\n').filter(Boolean),
+    regulations: (JSON.parse(text(ARTEFACTS.corpus)) as { regulations: Regulation[] }).regulations,
+    units: JSON.parse(text(ARTEFACTS.units)) as Unit[],
+    lexical: loadLexical(text(ARTEFACTS.lexical)),
+    glossary: JSON.parse(text(ARTEFACTS.glossary)) as Glossary,
+    dictionary: text(ARTEFACTS.dictionary).split('\n').filter(Boolean),
   };
 }

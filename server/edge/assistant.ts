@@ -11,7 +11,7 @@
 //     jieba_rs_wasm_bg.wasm      ← imported by worker.ts, bundled into the script as a compiled module
 //     report.json                ← sizes against the Workers limits (build.ts)
 //     vectorize.ndjson           ← only with --vectorize
-import { ARTEFACTS, MANIFEST } from '../../indexer/format/artefacts.ts';
+import { MANIFEST } from '../../indexer/format/artefacts.ts';
 import { IndexLoadError, parseManifest, type IndexManifest } from '../../indexer/format/manifest.ts';
 import { artefactText, readVerified, sha256Hex, type ByteSource } from '../../indexer/format/reader.ts';
 import { decodeVectors } from '../../indexer/format/vectors.ts';
@@ -70,14 +70,7 @@ export async function loadEdgeAssistant(options: EdgeLoadOptions) {
   const manifest = await readEdgeManifest(options.read);
   const source = bundleSource(options.read);
   const files = await readVerified(source, manifest.files, Object.keys(manifest.files));
-  const text = (name: string) => artefactText(files, name, source);
-  const index = parseIndexData(manifest, {
-    corpus: text(ARTEFACTS.corpus),
-    units: text(ARTEFACTS.units),
-    lexical: text(ARTEFACTS.lexical),
-    glossary: text(ARTEFACTS.glossary),
-    dictionary: text(ARTEFACTS.dictionary),
-  });
+  const index = parseIndexData(manifest, (name) => artefactText(files, name, source));
   const segment = wasmSegmenter(options.jieba, index.dictionary);
   const { dense, note } = edgeDense(manifest, files, options);
   const warn = options.warn ?? ((line: string) => console.warn(line));

@@ -22,14 +22,7 @@ export async function loadIndexData(dir: string): Promise<{ data: IndexData; man
   const manifest = await readManifest(versionDir);
   const source = fileSource(versionDir);
   const files = await readVerified(source, manifest.files, TEXT_ARTEFACTS);
-  const text = (name: string) => artefactText(files, name, source);
-  const data = parseIndexData(manifest, {
-    corpus: text(ARTEFACTS.corpus),
-    units: text(ARTEFACTS.units),
-    lexical: text(ARTEFACTS.lexical),
-    glossary: text(ARTEFACTS.glossary),
-    dictionary: text(ARTEFACTS.dictionary),
-  });
+  const data = parseIndexData(manifest, (name) => artefactText(files, name, source));
   return { data, manifest, dir: versionDir };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAssistant, loadIndexData } from './assistant.ts';
 import { buildIndex } from '../../indexer/build/build.ts';
+import { stardDir } from '../../indexer/config/env.ts';
 import { indexConfigFromEnv, type IndexConfig } from '../../indexer/config/index-config.ts';
 import { loadCorpus } from '../../indexer/build/corpus.ts';
 import { IndexLoadError } from '../../indexer/format/manifest.ts';
@@ -91,7 +92,7 @@ describe('index build and store', () => {
   });
 
   it('indexes a plain folder of statutes whose first line is the title (STARD layout)', async () => {
-    const stard = '../shared/benchmarks/stard/corpus';
+    const stard = join(stardDir(), 'corpus');
     const corpus = await loadCorpus(stard);
     expect(corpus.regulations).toHaveLength(133);
     expect(corpus.regulations.reduce((n, r) => n + r.articles.length, 0)).toBe(1445);
