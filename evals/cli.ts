@@ -1,4 +1,4 @@
-// npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--k N] [--split dev|test|all]
+// npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--ablate NAMES] [--k N] [--split dev|test|all]
 //                 [--limit N] [--misses] [--calibrate] [--index DIR] [--rebuild] [--out DIR] [--save|--no-save]
 import type { RetrieverMode } from '../server/core/index.ts';
 import { loadIndexData } from '../server/node/index.ts';
@@ -10,12 +10,13 @@ import { consoleReport, jsonReport, markdownReport, missesOf, renderMissesText, 
 import { runQuestions } from './run.ts';
 import { ensureIndex, suiteOf, type SuiteName } from './suites.ts';
 import { runCommand } from '../indexer/config/command.ts';
-import { httpTarget, loadInProcessTargets, RETRIEVERS, type EvalTarget } from './targets.ts';
+import { ABLATIONS, httpTarget, loadInProcessTargets, RETRIEVERS, type Ablation, type EvalTarget } from './targets.ts';
 
 const USAGE = `usage: npm run eval -- [options]
   --dataset seed|stard     which questions (default seed; stard indexes the STARD corpus into index-stard/)
   --url http://host:port   ask a running server (POST /api/ask) instead of the in-process assistant
   --retriever MODES        comma-separated subset of ${RETRIEVERS.join('|')} (default: hybrid + baseline, and bm25 + dense when the index has vectors)
+  --ablate NAMES           mechanisms to switch off one at a time beside the full system: ${Object.keys(ABLATIONS).join(',')}, all, or none (default all)
   --k N                    ranking depth (default 10)
   --split dev|test|all     which questions to run (default all; the report always breaks down by split)
   --limit N                only the first N questions (a quick run; not saved unless --save)
@@ -43,6 +44,7 @@ const OPTIONS = {
   dataset: { type: 'string', default: 'seed' },
   url: { type: 'string' },
   retriever: { type: 'string' },
+  ablate: { type: 'string', default: 'all' },
   k: { type: 'string', default: '10' },
   split: { type: 'string', default: 'all' },
   limit: { type: 'string' },
@@ -70,6 +72,9 @@ runCommand(USAGE, OPTIONS, async (args) => {
   const modes = args.retriever?.split(',').map((m) => m.trim());
   const badMode = modes?.find((m) => !(RETRIEVERS as readonly string[]).includes(m));
   if (badMode) return fail(`unknown retriever ${badMode}`);
+  const ablate = (args.ablate === 'all' ? Object.keys(ABLATIONS) : args.ablate === 'none' ? [] : args.ablate.split(',').map((a) => a.trim())) as Ablation[];
+  const badAblation = ablate.find((a) => !(a in ABLATIONS));
+  if (badAblation) return fail(`unknown --ablate ${badAblation}`);
   if (args.url && modes) return fail('--retriever applies to the in-process assistant; the server uses its own configuration');
   if (args.calibrate && args.url) return fail('--calibrate runs in-process only (the threshold is a load option)');
 
@@ -87,7 +92,7 @@ runCommand(USAGE, OPTIONS, async (args) => {
     catalogue = new Catalogue(data.regulations, suite.nameBy);
     denseNote = manifest.denseNote;
   } else {
-    const loaded = await loadInProcessTargets(index.dir, modes as RetrieverMode[] | undefined);
+    const loaded = await loadInProcessTargets(index.dir, { modes: modes as RetrieverMode[] | undefined, ablate: modes ? [] : ablate });
     targets = loaded.targets;
     denseNote = loaded.denseNote;
     const a = loaded.assistant;

@@ -34,7 +34,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'regqa-gate-'));
   const suite = suiteOf('seed', { CORPUS_DIR: process.env.CORPUS_DIR }, join(tmp, 'index'));
   const index = await ensureIndex(suite, { build: true, env: { REGQA_MODEL: 'none' } });
-  const { targets, assistant } = await loadInProcessTargets(index.dir, ['hybrid']);
+  const { targets, assistant } = await loadInProcessTargets(index.dir, { modes: ['hybrid'] });
   catalogue = new Catalogue(assistant.regulations().map((r) => assistant.regulation(r.id)!));
   questions = (await loadSeed()).filter((q) => q.split === 'test');
   const results = await runQuestions(questions, targets[0]!, { k: 10, catalogue });

@@ -20,6 +20,8 @@ export interface Suite {
   description: string;
   /** How reports name regulations: by id, or by title where ids are bare file names. */
   nameBy: 'id' | 'title';
+  /** The question log the index learns from, when it is not `<corpus>/questions.jsonl`. */
+  questionLog?: string;
   load(catalogue: Catalogue): Promise<EvalQuestion[]>;
 }
 
@@ -44,6 +46,8 @@ export function suiteOf(name: SuiteName, env: Record<string, string | undefined>
     explicitIndex: indexOverride !== undefined,
     description: `STARD (${dir}/train.jsonl): real questions by non-professionals over 133 statutes`,
     nameBy: 'title',
+    // STARD's own training questions are its log; the eval cross-validates over them (cv.ts).
+    questionLog: resolve(dir, 'train.jsonl'),
     load: (catalogue) => loadStard(dir, (title) => catalogue.idOfTitle(title)),
   };
 }
@@ -71,7 +75,7 @@ export async function ensureIndex(
     const manifest = await readManifest(dir);
     return { dir, status: 'as built', ms: Math.round(performance.now() - started), dense: manifest.dense };
   }
-  const env = { ...(options.env ?? process.env), CORPUS_DIR: suite.corpusDir, INDEX_DIR: suite.indexDir };
+  const env = { ...(options.env ?? process.env), CORPUS_DIR: suite.corpusDir, INDEX_DIR: suite.indexDir, ...(suite.questionLog ? { REGQA_QUESTION_LOG: suite.questionLog } : {}) };
   const result = await buildIndex({ config: indexConfigFromEnv(env), force: options.force, log: options.log });
   if (result.status === 'failed') {
     const fatal = result.issues.filter((i) => i.severity === 'fatal').map((i) => `${i.where}: ${i.message}`);

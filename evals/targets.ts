@@ -1,8 +1,9 @@
 // What an eval runs against: the assistant in this process (one per retriever mode), or a running
 // server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
 import { z } from 'zod';
-import type { AskInput, AskResult, Assistant, Citation, RetrieverMode } from '../server/core/index.ts';
-import { loadAssistant } from '../server/node/index.ts';
+import { DEFAULT_TUNING, type AskInput, type AskResult, type Assistant, type Citation, type RetrieverMode, type Tuning } from '../server/core/index.ts';
+import { assistantOver, loadIndexData } from '../server/node/index.ts';
+import { foldModels, foldRouter } from './cv.ts';
 
 export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'sub' | 'paragraph' | 'label'>;
 export type Answer = Pick<AskResult, 'found' | 'answer'> & { citations: CitedClause[] };
@@ -43,21 +44,53 @@ export interface LoadedTargets {
   denseNote: string | null;
 }
 
+/** Each mechanism the full system can run without, as a tuning override: `--ablate` names them. */
+export const ABLATIONS = {
+  translation: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, translationWeight: 0 } }),
+  reverse: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, reverseWeight: 0 } }),
+  neighbours: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, neighbourWeight: 0, regulationWeight: 0 } }),
+  pivot: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, pivotWeight: 0 } }),
+} as const;
+export type Ablation = keyof typeof ABLATIONS;
+
+export interface InProcessOptions {
+  /** Retriever modes; default the full system (hybrid), bm25 and dense when the index has vectors, and the baseline. */
+  modes?: readonly RetrieverMode[];
+  /** Mechanisms to switch off one at a time, each an extra system `no-<name>` beside the first mode. */
+  ablate?: readonly Ablation[];
+  tuning?: Partial<Tuning>;
+}
+
 /**
- * One assistant per retriever mode over the same index. Without `modes`: the full system (hybrid,
- * which is BM25 with query understanding when the index has no vectors), plus bm25 and dense as
- * ablations when it has vectors, plus the plain baseline — so every gain is a measured ratio.
+ * One system per retriever mode (and per ablation) over the same index. A system answers every
+ * question the index learned from with a model retrained without that question's fold (cv.ts), so
+ * the log never grades itself; without a log every question goes to the index as built.
  */
-export async function loadInProcessTargets(indexDir: string, modes?: readonly RetrieverMode[], foundThreshold?: number): Promise<LoadedTargets> {
+export async function loadInProcessTargets(indexDir: string, options: InProcessOptions = {}): Promise<LoadedTargets> {
   const warnings: string[] = [];
-  const first = await loadAssistant(indexDir, { mode: modes?.[0] ?? 'hybrid', tuning: foundThreshold === undefined ? {} : { foundThreshold }, warn: (line) => warnings.push(line) });
-  const health = first.health();
-  const wanted: RetrieverMode[] = modes ? [...modes] : health.dense ? ['hybrid', 'bm25', 'dense', 'baseline'] : ['hybrid', 'baseline'];
+  const loaded = await loadIndexData(indexDir);
+  const folds = foldModels(loaded.data.learned);
+  const route = foldRouter(loaded.data.learned);
+  const system = async (name: string, mode: RetrieverMode, tuning: Partial<Tuning>, warn: (line: string) => void) => {
+    const full = await assistantOver(loaded, { mode, tuning, warn });
+    const perFold = await Promise.all(folds.map((learned) => assistantOver({ ...loaded, data: { ...loaded.data, learned } }, { mode, tuning, warn: () => {} })));
+    const pick = (question: string) => {
+      const fold = route(question);
+      return fold === null ? full : perFold[fold]!;
+    };
+    return { full, target: inProcessTarget(name, { ask: (input) => pick(input.question).ask(input), search: (q, k, r) => pick(q).search(q, k, r) }) };
+  };
+  const tuning = options.tuning ?? {};
+  const first = await system(options.modes?.[0] ?? 'hybrid', options.modes?.[0] ?? 'hybrid', tuning, (line) => warnings.push(line));
+  const health = first.full.health();
+  const wanted: RetrieverMode[] = options.modes ? [...options.modes] : health.dense ? ['hybrid', 'bm25', 'dense', 'baseline'] : ['hybrid', 'baseline'];
   if (!health.dense && wanted.includes('dense')) throw new EvalConfigError(`--retriever dense needs vectors, but the index is lexical-only: ${health.denseNote ?? 'no dense index'}`);
-  const targets: EvalTarget[] = [inProcessTarget(wanted[0]!, first)];
-  for (const mode of wanted.slice(1)) targets.push(inProcessTarget(mode, await loadAssistant(indexDir, { mode, tuning: foundThreshold === undefined ? {} : { foundThreshold }, warn: () => {} })));
+  const targets: EvalTarget[] = [first.target];
+  const base = { ...DEFAULT_TUNING, ...tuning };
+  for (const ablation of options.ablate ?? []) targets.push((await system(`no-${ablation}`, wanted[0]!, { ...tuning, ...ABLATIONS[ablation](base) }, () => {})).target);
+  for (const mode of wanted.slice(1)) targets.push((await system(mode, mode, tuning, () => {})).target);
   for (const w of new Set(warnings)) console.warn(w);
-  return { targets, assistant: first, dense: health.dense, denseNote: health.denseNote };
+  return { targets, assistant: first.full, dense: health.dense, denseNote: health.denseNote };
 }
 
 const HttpCitationSchema = z.object({

@@ -8,7 +8,9 @@ import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
 import { buildLexical } from '../format/lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
-import { jiebaSegmenter, jiebaTag } from './segment.ts';
+import { encodeLearned, LEARNED_VERSION } from '../learn/artefact.ts';
+import { learnFromLog, readLog } from './learn.ts';
+import { jiebaDictionaryWords, jiebaSegmenter, jiebaTag } from './segment.ts';
 import type { IndexManifest } from '../format/manifest.ts';
 import { currentVersionDir, readManifest } from '../format/node-files.ts';
 import { packVectors } from '../format/vectors.ts';
@@ -37,7 +39,7 @@ export type BuildResult =
 /** Everything in the configuration that changes what the index contains. */
 export function configHash(config: IndexConfig): string {
   const model = config.model && { ...config.model, batchSize: undefined };
-  return createHash('sha256').update(JSON.stringify({ SCHEMA_VERSION, model, hnsw: config.model ? config.hnsw : null })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ SCHEMA_VERSION, LEARNED_VERSION, model, hnsw: config.model ? config.hnsw : null })).digest('hex');
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
@@ -46,9 +48,11 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   if (hasFatal(corpus.issues)) return { status: 'failed', issues: corpus.issues };
 
   const wantedConfig = configHash(config);
+  const questionLog = await readLog(config.corpusDir, config.questionLog);
   if (!options.force) {
     const existing = await existingManifest(config.outDir);
-    if (existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig) {
+    const sameLog = (existing?.manifest.questionLog?.sha256 ?? null) === (questionLog?.sha256 ?? null);
+    if (existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig && sameLog) {
       return { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues };
     }
   }
@@ -59,7 +63,20 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const units = unitsOf(corpus.regulations);
   const lexical = buildLexical(segment, units);
   const senses = await (await cedictModule()).loadSenses(config.cacheDir);
-  const glossary = (await glossaryModule()).buildGlossary(units, segment, senses);
+  const { buildGlossary, GlossLookup } = await glossaryModule();
+  const glossary = buildGlossary(units, segment, senses);
+  const lookup = new GlossLookup(senses);
+  const learned = await learnFromLog({
+    corpusDir: config.corpusDir,
+    log: questionLog,
+    regulations: corpus.regulations,
+    units,
+    segment,
+    glossary,
+    glosses: (word) => lookup.glosses(word),
+    pivotCandidates: await jiebaDictionaryWords(),
+  });
+  log(learned.note);
 
   const writer = await IndexWriter.create(config.outDir);
   try {
@@ -68,6 +85,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     await writer.write(ARTEFACTS.lexical, JSON.stringify(lexical));
     await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
     await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
+    await writer.write(ARTEFACTS.learned, encodeLearned(learned.model));
     await writer.write(ARTEFACTS.lint, JSON.stringify(corpus.issues, null, 1));
     const dense = await buildDense(writer, units, options);
     if (!dense.model) log(`Dense retrieval off: ${dense.note} The index is lexical-only (BM25).`);
@@ -81,6 +99,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       denseNote: dense.model ? null : dense.note,
       model: dense.model,
       hnsw: dense.model ? config.hnsw : null,
+      questionLog: learned.model.log && { file: learned.model.log.file, sha256: learned.model.log.sha256, entries: learned.model.log.entries },
     });
     log(`Indexed ${corpus.regulations.length} regulations, ${articles} articles, ${units.length} units in ${Date.now() - started} ms → ${dir}`);
     return { status: 'built', dir, manifest: await readManifest(dir), issues: corpus.issues };

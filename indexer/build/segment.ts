@@ -1,5 +1,7 @@
 // nodejs-jieba behind the Segment interface. Jieba's dictionary is process-global, so user words are
 // added (never replaced) and each word is inserted once.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as jieba from 'nodejs-jieba';
 import type { Segment } from '../language/tokens.ts';
@@ -28,4 +30,10 @@ export function jiebaSegmenter(userWords: readonly string[] = []): Segment {
 export function jiebaTag(text: string): { word: string; tag: string }[] {
   if (!loaded) jiebaSegmenter();
   return jieba.tag(text);
+}
+
+/** The words of jieba's own dictionary: what any question can be segmented into (for pivot synonyms). */
+export async function jiebaDictionaryWords(): Promise<string[]> {
+  const dict = join(dirname(fileURLToPath(import.meta.resolve('nodejs-jieba'))), '..', 'dict', 'jieba.dict.utf8');
+  return (await readFile(dict, 'utf8')).split('\n').map((line) => line.slice(0, line.indexOf(' '))).filter((w) => /^[\u4e00-\u9fff]{2,4}$/.test(w));
 }

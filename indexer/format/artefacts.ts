@@ -1,7 +1,7 @@
 // The index format's file names: one list for the writer (build), the Node loader and the edge bundle.
 
 /** Bumped whenever the on-disk index layout or unit semantics change; older indexes are rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const MANIFEST = 'manifest.json';
 
@@ -11,6 +11,8 @@ export const ARTEFACTS = {
   lexical: 'lexical.json',
   dictionary: 'dictionary.txt',
   glossary: 'glossary.json',
+  /** What the index learned from its question log, and the CC-CEDICT pivot synonyms (indexer/learn). */
+  learned: 'learned.json',
   lint: 'lint.json',
   /** Unit embeddings, f32 rows (Node index); the edge bundle holds vectors.f32 or vectors.i8. */
   vectors: 'vectors.f32',
@@ -18,5 +20,5 @@ export const ARTEFACTS = {
 } as const;
 
 /** The text artefacts a loader parses into IndexData, on Node and at the edge. */
-export const TEXT_ARTEFACTS = [ARTEFACTS.corpus, ARTEFACTS.units, ARTEFACTS.lexical, ARTEFACTS.glossary, ARTEFACTS.dictionary] as const;
+export const TEXT_ARTEFACTS = [ARTEFACTS.corpus, ARTEFACTS.units, ARTEFACTS.lexical, ARTEFACTS.glossary, ARTEFACTS.dictionary, ARTEFACTS.learned] as const;
 export type TextArtefact = (typeof TEXT_ARTEFACTS)[number];

@@ -21,10 +21,13 @@ export const LEXICAL_OPTIONS: Options<LexicalDoc> = {
 };
 
 /** The chapter heading is searchable with its articles: 法律责任 finds the articles under 第八章 法律责任. */
-export function lexicalDoc(segment: Segment, unit: Unit, i: number): LexicalDoc {
+export function searchableText(unit: Pick<Unit, 'chapter' | 'text'>): string {
   const heading = unit.chapter.replace(/第[^章]+章\s*/g, '');
-  const text = heading ? `${heading}\n${unit.text}` : unit.text;
-  return { i, words: wordTokens(segment, text, true).join(' '), bigrams: bigramTokens(unit.text).join(' ') };
+  return heading ? `${heading}\n${unit.text}` : unit.text;
+}
+
+export function lexicalDoc(segment: Segment, unit: Unit, i: number): LexicalDoc {
+  return { i, words: wordTokens(segment, searchableText(unit), true).join(' '), bigrams: bigramTokens(unit.text).join(' ') };
 }
 
 export function buildLexical(segment: Segment, units: readonly Unit[]): MiniSearch<LexicalDoc> {

@@ -51,6 +51,8 @@ export const IndexManifestSchema = z.object({
   denseNote: z.string().nullable(),
   model: ModelInfoSchema.nullable(),
   hnsw: z.object({ M: z.number(), efConstruction: z.number(), efSearch: z.number() }).nullable(),
+  /** The question log learned from (file, checksum, lines), null when the corpus has none. */
+  questionLog: z.object({ file: z.string(), sha256: z.string(), entries: z.number().int() }).nullable(),
   /** Every artefact beside the manifest: size and sha256, checked at load. */
   files: z.record(z.string(), FileEntrySchema),
   /** Only in an edge bundle's manifest. */

@@ -26,16 +26,7 @@ export const NULL_WORD = '';
 /** source word → [target word, probability][], most probable first; NULL_WORD's row included. */
 export type TranslationRows = Map<string, [string, number][]>;
 
-export interface Ibm1Model {
-  rows: TranslationRows;
-  /**
-   * Per target word: the share of its occurrences that the last E-step aligned to NULL. Near 1 for
-   * words no source sentence explains (question frame, filler); a learned "how much is it content".
-   */
-  nullShare: Map<string, number>;
-}
-
-export function trainIbm1(pairs: readonly SentencePair[], options: Partial<Ibm1Options> = {}): Ibm1Model {
+export function trainIbm1(pairs: readonly SentencePair[], options: Partial<Ibm1Options> = {}): TranslationRows {
   const { iterations, minProbability, maxPerSource } = { ...IBM1_DEFAULTS, ...options };
   const sourceIds = new Map<string, number>([[NULL_WORD, 0]]);
   const targetIds = new Map<string, number>();
@@ -73,30 +64,20 @@ export function trainIbm1(pairs: readonly SentencePair[], options: Partial<Ibm1O
 
   // Uniform start over the pairs that co-occur: t(f|e) = 1 / |target vocabulary|.
   let prob = new Float64Array(slotSource.length).fill(1 / width);
-  const nullMass = new Float64Array(width);
-  const occurrences = new Float64Array(width);
   for (let iteration = 0; iteration < iterations; iteration++) {
     const counts = new Float64Array(prob.length);
-    nullMass.fill(0);
-    occurrences.fill(0);
     for (const { slots, width: n } of layouts) {
       for (let start = 0; start < slots.length; start += n) {
         let norm = 0;
         for (let i = start; i < start + n; i++) norm += prob[slots[i]!]!;
         for (let i = start; i < start + n; i++) counts[slots[i]!]! += prob[slots[i]!]! / norm;
-        // The first source position of every sentence is NULL.
-        const t = slotTarget[slots[start]!]!;
-        nullMass[t]! += prob[slots[start]!]! / norm;
-        occurrences[t]! += 1;
       }
     }
     const totals = new Float64Array(sourceIds.size);
     counts.forEach((c, slot) => (totals[slotSource[slot]!]! += c));
     prob = counts.map((c, slot) => c / totals[slotSource[slot]!]!);
   }
-  const targets = [...targetIds.keys()];
-  const nullShare = new Map(targets.map((w, t) => [w, occurrences[t]! > 0 ? nullMass[t]! / occurrences[t]! : 1]));
-  return { rows: prune(prob, slotSource, slotTarget, [...sourceIds.keys()], targets, minProbability, maxPerSource), nullShare };
+  return prune(prob, slotSource, slotTarget, [...sourceIds.keys()], [...targetIds.keys()], minProbability, maxPerSource);
 }
 
 /** Drops small probabilities, keeps the top of each row, renormalises each source word's row to sum to 1. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../corpus.ts';
+import { loadCorpus } from '../build/corpus.ts';
 import { parseLog, QuestionLogError, resolveLog } from './log.ts';
 
 const { regulations } = await loadCorpus('corpus');

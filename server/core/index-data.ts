@@ -7,6 +7,7 @@ import type { Unit } from '../../indexer/statute/units.ts';
 import type { Glossary } from '../../indexer/format/glossary.ts';
 import { ARTEFACTS, type TextArtefact } from '../../indexer/format/artefacts.ts';
 import type { IndexInfo } from '../../indexer/format/manifest.ts';
+import { decodeLearned, type LearnedModel } from '../../indexer/learn/artefact.ts';
 
 export type { IndexInfo };
 
@@ -18,6 +19,8 @@ export interface IndexData {
   glossary: Glossary;
   /** User dictionary words, for the query-side segmenter. */
   dictionary: string[];
+  /** What the index learned from its question log (indexer/learn). */
+  learned: LearnedModel;
 }
 
 /** Parses the text artefacts, read by the runtime through the format's verifying reader. */
@@ -29,5 +32,6 @@ export function parseIndexData(info: IndexInfo, text: (name: TextArtefact) => st
     lexical: loadLexical(text(ARTEFACTS.lexical)),
     glossary: JSON.parse(text(ARTEFACTS.glossary)) as Glossary,
     dictionary: text(ARTEFACTS.dictionary).split('\n').filter(Boolean),
+    learned: decodeLearned(text(ARTEFACTS.learned)),
   };
 }

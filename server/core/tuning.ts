@@ -39,6 +39,27 @@ export interface Tuning {
   responsibilityBoost: number;
   /** Clauses that define the term asked about (所称X / X，是指). */
   definitionBoost: number;
+  /** The learned signals fused with BM25 (retrieve/learned.ts); a weight of 0 turns a signal off. */
+  learned: {
+    /** Share of the fused score that goes to the translation language model. */
+    translationWeight: number;
+    /** Share of the translation score from the reverse table, p(statute word | question word). */
+    reverseWeight: number;
+    /** Weight of the articles of the nearest logged questions. */
+    neighbourWeight: number;
+    /** How much the regulations those questions were answered from raise all their units (a topic prior). */
+    regulationWeight: number;
+    /** How many logged questions vote. */
+    neighbours: number;
+    /** CC-CEDICT pivot synonyms beside the learned translations, at this share of a translation. */
+    pivotWeight: number;
+    /** The translation model's collection smoothing (Jelinek-Mercer). */
+    lambda: number;
+    /** The translation model's share of translated evidence against a word's own occurrences. */
+    beta: number;
+    /** Fused units kept for reranking. */
+    candidates: number;
+  };
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -57,4 +78,5 @@ export const DEFAULT_TUNING: Tuning = {
   actorBoost: 1.6,
   responsibilityBoost: 1.25,
   definitionBoost: 2,
+  learned: { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0.1, regulationWeight: 0.3, neighbours: 10, pivotWeight: 0.2, lambda: 0.5, beta: 0.5, candidates: 300 },
 };

@@ -27,7 +27,12 @@ export async function loadIndexData(dir: string): Promise<{ data: IndexData; man
 }
 
 export async function loadAssistant(dir: string, options: LoadOptions = {}) {
-  const { data, manifest, dir: versionDir } = await loadIndexData(dir);
+  return assistantOver(await loadIndexData(dir), options);
+}
+
+/** An assistant over index data already loaded (the evals build several over one index). */
+export async function assistantOver(loaded: Awaited<ReturnType<typeof loadIndexData>>, options: LoadOptions = {}) {
+  const { data, manifest, dir: versionDir } = loaded;
   const warn = options.warn ?? ((line: string) => console.warn(line));
   const segment = jiebaSegmenter(data.dictionary);
   const { dense, note } = await loadDense(versionDir, manifest, options.env ?? process.env);

@@ -7,6 +7,7 @@ import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import { fuseRrf } from './fuse.ts';
+import { learnedSignals } from './learned.ts';
 import { baselineSearch, lexicalSearch } from './lexical.ts';
 import { boostCited, requireWords, rerankForKind } from './rerank.ts';
 import { rollUp } from './rollup.ts';
@@ -46,6 +47,8 @@ export interface RankInput {
 }
 
 export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, tuning: Tuning) {
+  const articleOf = (u: number) => (view.units[u]!.kind === 'paragraph' ? view.articleUnitOf(view.units[u]!) : u);
+  const learned = learnedSignals(view.data.learned, articleOf, (u) => view.units[u]!.regulationId, tuning);
   return async function rank({ parsed, query, scope, context, mode }: RankInput): Promise<ArticleHit[]> {
     const { lexical: index } = view.data;
     const filter = scope.length ? (u: Unit) => scope.includes(u.regulationId) : undefined;
@@ -53,7 +56,7 @@ export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, t
     if (mode === 'baseline') {
       hits = baselineSearch(index, wordTokens(segment, parsed.text, true), tuning);
     } else {
-      const lexical = mode === 'dense' ? [] : lexicalSearch(index, view.units, query, filter, tuning);
+      const lexical = mode === 'dense' ? [] : learned.fuse(lexicalSearch(index, view.units, query, filter, tuning), query, filter && ((u) => filter(view.units[u]!)));
       const neighbours = mode !== 'bm25' ? (await dense.search(parsed.text)).filter((h) => !filter || filter(view.units[h.unit]!)) : [];
       hits = mode === 'hybrid' && neighbours.length ? fuseRrf([lexical.slice(0, tuning.fusedLexical), neighbours], tuning.rrfK) : mode === 'dense' ? neighbours : lexical;
     }

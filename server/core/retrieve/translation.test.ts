@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { trainIbm1 } from '../../../indexer/learn/ibm1.ts';
-import { jiebaSegmenter } from '../../../indexer/segment.ts';
-import { wordTokens } from '../../../indexer/tokens.ts';
-import { invertRows, termStats, translationScores, type QueryWord } from './translation.ts';
+import { trainTranslation } from '../../../indexer/learn/train.ts';
+import { jiebaSegmenter } from '../../../indexer/build/segment.ts';
+import { wordTokens } from '../../../indexer/language/tokens.ts';
+import { termStats, translationScores, translationSide, type QueryWord } from './translation.ts';
 
 const segment = jiebaSegmenter();
 const words = (text: string) => wordTokens(segment, text);
@@ -16,7 +16,8 @@ const LOG: [string, string][] = [
   [UNITS[1]!, '交税要去哪里申报？'],
 ];
 const stats = termStats(UNITS.map(words));
-const table = invertRows(trainIbm1(LOG.map(([statute, question]) => ({ source: words(statute), target: words(question) }))).rows);
+const logUnits = LOG.map(([statute]) => words(statute));
+const table = trainTranslation(LOG.map(([, question], i) => ({ words: words(question), units: [i] })), logUnits).translation;
 
 describe('translation language model', () => {
   it('scores a clause for a lay word it never uses, through the learned table', () => {
@@ -48,12 +49,12 @@ describe('translation language model', () => {
     expect([...translationScores(query('火锅'), stats, table)]).toEqual([0, 0, 0]);
   });
 
-  it('inverts source rows into target lists', () => {
-    const inverse = invertRows([
-      ['纳税', [['交税', 0.7], ['申报', 0.3]]],
-      ['申报', [['申报', 1]]],
-    ]);
-    expect(inverse.get('申报')).toEqual([['纳税', 0.3], ['申报', 1]]);
-    expect(inverse.get('交税')).toEqual([['纳税', 0.7]]);
+  it('adds the askers\' words to the clauses they asked about, and pivot synonyms at their weight', () => {
+    const learned = { unitWords: UNITS.map(words), questions: [{ text: '开网店', words: words('开网店'), units: [0] }], translation: new Map(), reverse: new Map(), pivot: new Map([['网铺', [['电子商务', 1]] as [string, number][]]]) };
+    const side = translationSide(learned, (u) => u, 0.2);
+    expect(translationScores(query('网店'), side.stats, side.table)[0]).toBeGreaterThan(0);
+    expect(translationScores(query('网铺'), side.stats, side.table)[0]).toBeGreaterThan(0);
+    const off = translationSide(learned, (u) => u, 0);
+    expect([...translationScores(query('网铺'), off.stats, off.table)]).toEqual([0, 0, 0]);
   });
 });

@@ -9,6 +9,7 @@
 // explains nothing: Σ_w log(1 + (1-λ) p_mx(w|d) / (λ p(w|C))). It is 0 for units that match nothing,
 // which keeps scoring sparse (only units holding a word or one of its translations are touched).
 // Pure and edge-safe.
+import type { LearnedModel, WordTable } from '../../../indexer/learn/artefact.ts';
 
 export interface TranslationParams {
   /** Jelinek-Mercer weight of the collection model. */
@@ -31,19 +32,6 @@ export interface TermStats {
   length(unit: number): number;
   /** Collection probability of a word (count over all units / all words), 0 when absent. */
   collection(word: string): number;
-}
-
-/** Inverts source → [target, p(target|source)] rows into target → [source, p]. */
-export function invertRows(rows: Iterable<readonly [string, readonly (readonly [string, number])[]]>): Map<string, [string, number][]> {
-  const out = new Map<string, [string, number][]>();
-  for (const [source, row] of rows) {
-    for (const [target, p] of row) {
-      let list = out.get(target);
-      if (!list) out.set(target, (list = []));
-      list.push([source, p]);
-    }
-  }
-  return out;
 }
 
 export interface QueryWord {
@@ -116,4 +104,33 @@ export function termStats(unitWords: readonly (readonly string[])[]): TermStats 
     length: (u) => lengths[u]!,
     collection: (w) => (counts.get(w) ?? 0) / Math.max(1, total),
   };
+}
+
+export interface TranslationSide {
+  stats: TermStats;
+  table: InverseTable;
+}
+
+/**
+ * The query side of a learned model. The documents are whole articles (and sections): an article's
+ * context decides what it is about, the lexical side which paragraph carries the match, so a
+ * paragraph unit has no document of its own (`articleOf` maps it to its article). Each logged
+ * question's words join the article that answers it (document expansion: the clause is also described
+ * in its askers' words), and the CC-CEDICT pivot synonyms join the learned translations at
+ * `pivotWeight` (0: off).
+ */
+export function translationSide(
+  learned: Pick<LearnedModel, 'unitWords' | 'questions' | 'translation' | 'pivot'>,
+  articleOf: (unit: number) => number,
+  pivotWeight: number,
+): TranslationSide {
+  const documents = learned.unitWords.map((words, u) => (articleOf(u) === u ? [...words] : []));
+  for (const q of learned.questions) for (const u of q.units) documents[articleOf(u)]?.push(...q.words);
+  return { stats: termStats(documents), table: pivotWeight > 0 ? withPivot(learned.translation, learned.pivot, pivotWeight) : learned.translation };
+}
+
+function withPivot(translation: WordTable, pivot: WordTable, weight: number): WordTable {
+  const out: WordTable = new Map(translation);
+  for (const [word, synonyms] of pivot) out.set(word, [...(out.get(word) ?? []), ...synonyms.map(([t, w]) => [t, weight * w] as [string, number])]);
+  return out;
 }
