@@ -10,6 +10,7 @@ import { consoleReport, jsonReport, markdownReport, missesOf, renderMissesText, 
 import { runQuestions } from './run.ts';
 import { ensureIndex, suiteOf, type SuiteName } from './suites.ts';
 import { runCommand } from '../indexer/config/command.ts';
+import { fitAndWrite } from './decision-cli.ts';
 import { ABLATIONS, httpTarget, loadInProcessTargets, RETRIEVERS, type Ablation, type EvalTarget } from './targets.ts';
 
 const USAGE = `usage: npm run eval -- [options]
@@ -18,10 +19,11 @@ const USAGE = `usage: npm run eval -- [options]
   --retriever MODES        comma-separated subset of ${RETRIEVERS.join('|')} (default: hybrid + baseline, and bm25 + dense when the index has vectors)
   --ablate NAMES           mechanisms to switch off one at a time beside the full system: ${Object.keys(ABLATIONS).join(',')}, all, or none (default all)
   --k N                    ranking depth (default 10)
-  --split dev|test|all     which questions to run (default all; the report always breaks down by split)
+  --split SPLITS           comma list of dev, test, offtopic-dev, offtopic-test, or all (default; the report breaks down by split)
   --limit N                only the first N questions (a quick run; not saved unless --save)
   --misses                 print every miss of the first system
   --calibrate              sweep the found threshold on the dev split and recommend a value
+  --fit-decision           fit the answerability model on the log and out-of-corpus questions; writes <corpus>/decision.json
   --index DIR              use this index as built (default: INDEX_DIR or index/ for seed, index-stard/ for stard, rebuilt when stale)
   --rebuild                rebuild the index even when corpus and configuration are unchanged
   --out DIR                reports folder (default evals/reports)
@@ -50,6 +52,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   misses: { type: 'boolean', default: false },
   calibrate: { type: 'boolean', default: false },
+  'fit-decision': { type: 'boolean', default: false },
   index: { type: 'string' },
   rebuild: { type: 'boolean', default: false },
   out: { type: 'string', default: 'evals/reports' },
@@ -82,6 +85,10 @@ runCommand(USAGE, OPTIONS, async (args) => {
   const suite = suiteOf(dataset, process.env, args.index);
   const index = await ensureIndex(suite, { force: args.rebuild, log: (line) => console.error(line) });
   if (index.status === 'built') console.error(`indexed ${suite.corpusDir} → ${index.dir} in ${index.ms} ms`);
+  if (args['fit-decision']) {
+    if (args.url) return fail('--fit-decision runs in-process only');
+    return fitAndWrite(suite, index.dir);
+  }
 
   let targets: EvalTarget[];
   let catalogue: Catalogue;
@@ -114,7 +121,8 @@ runCommand(USAGE, OPTIONS, async (args) => {
     return 0;
   }
 
-  let questions: EvalQuestion[] = args.split === 'all' ? all : all.filter((q) => q.split === args.split);
+  const splits = args.split.split(',').map((s) => s.trim());
+  let questions: EvalQuestion[] = args.split === 'all' ? all : all.filter((q) => splits.includes(q.split));
   if (questions.length === 0) return fail(`no ${args.split} questions in ${dataset} (splits: ${[...new Set(all.map((q) => q.split))].join(', ')})`);
   if (limit !== undefined) questions = questions.slice(0, limit);
 

@@ -4,6 +4,8 @@
 // Questions outside the log (the seed test split) are asked of the model learned from the whole log.
 import type { LearnedModel } from '../indexer/learn/artefact.ts';
 import { trainTranslation } from '../indexer/learn/train.ts';
+import type { CoreAssistant } from '../server/core/index.ts';
+import { assistantOver, type loadIndexData, type LoadOptions } from '../server/node/index.ts';
 
 export const FOLDS = 5;
 
@@ -17,16 +19,42 @@ export function foldOf(text: string, folds = FOLDS): number {
   return h % folds;
 }
 
-/** The model learned without fold k, for k = 0 … folds-1. */
+const trained = new WeakMap<LearnedModel, LearnedModel[]>();
+
+/** STARD questions of fold 0 never fit the answerability model of the project corpus: they test it. */
+export const isHeldOutStard = (question: string) => foldOf(question) === 0;
+
+/** The model learned without fold k, for k = 0 … folds-1 (trained once per model). */
 export function foldModels(learned: LearnedModel, folds = FOLDS): LearnedModel[] {
-  return Array.from({ length: folds }, (_, k) => {
+  const known = trained.get(learned);
+  if (known?.length === folds) return known;
+  const models = Array.from({ length: folds }, (_, k) => {
     const questions = learned.questions.filter((q) => foldOf(q.text, folds) !== k);
     return { ...learned, questions, ...trainTranslation(questions, learned.unitWords) };
   });
+  trained.set(learned, models);
+  return models;
 }
 
 /** Which model answers a question: its fold's when the log holds it, else null (the full model). */
 export function foldRouter(learned: LearnedModel, folds = FOLDS): (question: string) => number | null {
   const logged = new Set(learned.questions.map((q) => q.text));
   return (question) => (logged.has(question) ? foldOf(question, folds) : null);
+}
+
+/**
+ * One system over loaded index data, cross-validated: `pick` returns the assistant that may answer a
+ * question (its fold's, or the full model for questions outside the log).
+ */
+export async function crossValidated(loaded: Awaited<ReturnType<typeof loadIndexData>>, options: LoadOptions): Promise<{ full: CoreAssistant; pick(question: string): CoreAssistant }> {
+  const full = await assistantOver(loaded, options);
+  const route = foldRouter(loaded.data.learned);
+  const perFold = await Promise.all(foldModels(loaded.data.learned).map((learned) => assistantOver({ ...loaded, data: { ...loaded.data, learned } }, { ...options, warn: () => {} })));
+  return {
+    full,
+    pick(question) {
+      const fold = route(question);
+      return fold === null ? full : perFold[fold]!;
+    },
+  };
 }

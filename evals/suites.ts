@@ -1,11 +1,13 @@
 // The two eval suites as data: which corpus, which index, how to load the questions. Everything after
 // this point (running, scoring, reporting) is shared.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildIndex } from '../indexer/build/build.ts';
 import { keepsIndexInStep, stardDir } from '../indexer/config/env.ts';
 import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { readManifest, resolveIndexDir } from '../indexer/format/node-files.ts';
-import { loadSeed, loadStard, SEED_PATH, type EvalQuestion } from './dataset.ts';
+import { existsSync } from 'node:fs';
+import { isHeldOutStard } from './cv.ts';
+import { loadOutOfCorpus, loadSeed, loadStard, OFFTOPIC_PATH, SEED_PATH, type EvalQuestion } from './dataset.ts';
 import type { Catalogue } from './refs.ts';
 
 export type SuiteName = 'seed' | 'stard';
@@ -33,9 +35,12 @@ export function suiteOf(name: SuiteName, env: Record<string, string | undefined>
       indexDir: indexOverride ?? env.INDEX_DIR ?? 'index',
       // As `npm start`: an index named by INDEX_DIR is kept in step with a corpus only when CORPUS_DIR names one.
       explicitIndex: indexOverride !== undefined || !keepsIndexInStep(env),
-      description: `${SEED_PATH}: hand-written questions over the project corpus (dev/test splits)`,
+      description: `${SEED_PATH}: hand-written questions over the project corpus (dev/test splits); out of corpus: ${OFFTOPIC_PATH} and STARD questions held out from the answerability fit (offtopic-* splits)`,
       nameBy: 'id',
-      load: () => loadSeed(),
+      load: async () => {
+        const stard = stardDir(env);
+        return [...(await loadSeed()), ...(await loadOutOfCorpus(existsSync(join(stard, 'train.jsonl')) ? stard : null, isHeldOutStard))];
+      },
     };
   }
   const dir = stardDir(env);

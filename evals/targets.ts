@@ -2,8 +2,8 @@
 // server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
 import { z } from 'zod';
 import { DEFAULT_TUNING, type AskInput, type AskResult, type Assistant, type Citation, type RetrieverMode, type Tuning } from '../server/core/index.ts';
-import { assistantOver, loadIndexData } from '../server/node/index.ts';
-import { foldModels, foldRouter } from './cv.ts';
+import { loadIndexData } from '../server/node/index.ts';
+import { crossValidated } from './cv.ts';
 
 export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'sub' | 'paragraph' | 'label'>;
 export type Answer = Pick<AskResult, 'found' | 'answer'> & { citations: CitedClause[] };
@@ -69,15 +69,8 @@ export interface InProcessOptions {
 export async function loadInProcessTargets(indexDir: string, options: InProcessOptions = {}): Promise<LoadedTargets> {
   const warnings: string[] = [];
   const loaded = await loadIndexData(indexDir);
-  const folds = foldModels(loaded.data.learned);
-  const route = foldRouter(loaded.data.learned);
   const system = async (name: string, mode: RetrieverMode, tuning: Partial<Tuning>, warn: (line: string) => void) => {
-    const full = await assistantOver(loaded, { mode, tuning, warn });
-    const perFold = await Promise.all(folds.map((learned) => assistantOver({ ...loaded, data: { ...loaded.data, learned } }, { mode, tuning, warn: () => {} })));
-    const pick = (question: string) => {
-      const fold = route(question);
-      return fold === null ? full : perFold[fold]!;
-    };
+    const { full, pick } = await crossValidated(loaded, { mode, tuning, warn });
     return { full, target: inProcessTarget(name, { ask: (input) => pick(input.question).ask(input), search: (q, k, r) => pick(q).search(q, k, r) }) };
   };
   const tuning = options.tuning ?? {};

@@ -9,7 +9,7 @@ import { userDictionary } from './dictionary.ts';
 import { buildLexical } from '../format/lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
 import { encodeLearned, LEARNED_VERSION } from '../learn/artefact.ts';
-import { learnFromLog, readLog } from './learn.ts';
+import { learnFromLog, readDecision, readLog } from './learn.ts';
 import { jiebaDictionaryWords, jiebaSegmenter, jiebaTag } from './segment.ts';
 import type { IndexManifest } from '../format/manifest.ts';
 import { currentVersionDir, readManifest } from '../format/node-files.ts';
@@ -49,10 +49,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 
   const wantedConfig = configHash(config);
   const questionLog = await readLog(config.corpusDir, config.questionLog);
+  const decision = await readDecision(config.corpusDir);
   if (!options.force) {
     const existing = await existingManifest(config.outDir);
-    const sameLog = (existing?.manifest.questionLog?.sha256 ?? null) === (questionLog?.sha256 ?? null);
-    if (existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig && sameLog) {
+    const sameLearning =
+      (existing?.manifest.questionLog?.sha256 ?? null) === (questionLog?.sha256 ?? null) && (existing?.manifest.decision?.sha256 ?? null) === (decision?.sha256 ?? null);
+    if (existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig && sameLearning) {
       return { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues };
     }
   }
@@ -77,6 +79,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     pivotCandidates: await jiebaDictionaryWords(),
   });
   log(learned.note);
+  if (!decision) log('No answerability model (decision.json beside the corpus): the coverage threshold decides what is not covered.');
 
   const writer = await IndexWriter.create(config.outDir);
   try {
@@ -86,6 +89,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
     await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
     await writer.write(ARTEFACTS.learned, encodeLearned(learned.model));
+    await writer.write(ARTEFACTS.decision, decision?.text ?? 'null');
     await writer.write(ARTEFACTS.lint, JSON.stringify(corpus.issues, null, 1));
     const dense = await buildDense(writer, units, options);
     if (!dense.model) log(`Dense retrieval off: ${dense.note} The index is lexical-only (BM25).`);
@@ -100,6 +104,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       model: dense.model,
       hnsw: dense.model ? config.hnsw : null,
       questionLog: learned.model.log && { file: learned.model.log.file, sha256: learned.model.log.sha256, entries: learned.model.log.entries },
+      decision: decision && { sha256: decision.sha256, fittedAt: decision.model.fitted.at },
     });
     log(`Indexed ${corpus.regulations.length} regulations, ${articles} articles, ${units.length} units in ${Date.now() - started} ms → ${dir}`);
     return { status: 'built', dir, manifest: await readManifest(dir), issues: corpus.issues };

@@ -1,6 +1,6 @@
 // Build step: the corpus's question log → learned.json (translation table, the log's questions for the
-// nearest-question signal, CC-CEDICT pivot synonyms). Without a log the index still builds: the
-// translation side then has the pivot synonyms only, and the build says so.
+// nearest-question signal, CC-CEDICT pivot synonyms), and the corpus's answerability model
+// (decision.json, fitted offline). Without them the index still builds, and the build says so.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { searchableText } from '../format/lexical.ts';
 import { wordTokens, type Segment } from '../language/tokens.ts';
 import { MODALITY_WORDS } from '../language/zh/modality.ts';
 import type { LearnedModel, LoggedQuestionWords } from '../learn/artefact.ts';
+import { DECISION_FILE, parseDecisionModel, type DecisionModel } from '../learn/decision.ts';
 import { parseLog, QuestionLogError, resolveLog, type LogRef } from '../learn/log.ts';
 import { pivotSynonyms } from '../learn/pivot.ts';
 import { trainTranslation } from '../learn/train.ts';
@@ -89,4 +90,19 @@ function unitLocator(units: readonly Unit[]): (ref: LogRef) => number | undefine
     const article = `${ref.regulationId}/${ref.article}-${ref.sub}/`;
     return (ref.paragraph !== null ? byKey.get(`${article}${ref.paragraph}`) : undefined) ?? byKey.get(article);
   };
+}
+
+/** `<corpus>/decision.json`, validated, or null when the corpus has none. */
+export async function readDecision(corpusDir: string): Promise<{ text: string; model: DecisionModel; sha256: string } | null> {
+  const file = join(corpusDir, DECISION_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const model = parseDecisionModel(text, file);
+  if (!model) return null;
+  return { text, model, sha256: createHash('sha256').update(text).digest('hex') };
 }

@@ -13,6 +13,8 @@ export const ARTEFACTS = {
   glossary: 'glossary.json',
   /** What the index learned from its question log, and the CC-CEDICT pivot synonyms (indexer/learn). */
   learned: 'learned.json',
+  /** The calibrated answerability model copied from `<corpus>/decision.json`, or null (indexer/learn/decision.ts). */
+  decision: 'decision.json',
   lint: 'lint.json',
   /** Unit embeddings, f32 rows (Node index); the edge bundle holds vectors.f32 or vectors.i8. */
   vectors: 'vectors.f32',
@@ -20,5 +22,5 @@ export const ARTEFACTS = {
 } as const;
 
 /** The text artefacts a loader parses into IndexData, on Node and at the edge. */
-export const TEXT_ARTEFACTS = [ARTEFACTS.corpus, ARTEFACTS.units, ARTEFACTS.lexical, ARTEFACTS.glossary, ARTEFACTS.dictionary, ARTEFACTS.learned] as const;
+export const TEXT_ARTEFACTS = [ARTEFACTS.corpus, ARTEFACTS.units, ARTEFACTS.lexical, ARTEFACTS.glossary, ARTEFACTS.dictionary, ARTEFACTS.learned, ARTEFACTS.decision] as const;
 export type TextArtefact = (typeof TEXT_ARTEFACTS)[number];

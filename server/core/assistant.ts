@@ -7,7 +7,7 @@ import { citationOf } from './answer/citation.ts';
 import { composeAnswer, notFoundAnswer } from './answer/compose.ts';
 import { dutyIndex } from './answer/duty-index.ts';
 import { lookup } from './answer/lookup.ts';
-import { isAnswerable } from './decide/answerable.ts';
+import { judge, type Judgement } from './decide/answerable.ts';
 import type { IndexData } from './index-data.ts';
 import { indexView } from './index-view.ts';
 import { guardedDense } from './retrieve/rank.ts';
@@ -33,6 +33,8 @@ export interface AssistantOptions {
 export type CoreAssistant = Assistant & {
   /** The retrieval behind an answer, for diagnostics and the evals' ranking metrics. */
   retrieve(input: AskInput): Promise<Retrieval>;
+  /** The answerability decision and its features (null for a lookup by reference), for calibration. */
+  judge(input: AskInput): Promise<Judgement | null>;
 };
 
 export function createAssistant(options: AssistantOptions): CoreAssistant {
@@ -40,15 +42,22 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
   const mode: RetrieverMode = options.mode ?? (options.dense ? 'hybrid' : 'bm25');
   const view = indexView(options.index);
   const dense = guardedDense(options.dense, tuning.denseCandidates, options.warn ?? console.warn);
-  const { retrieve, select } = retriever(view, options.segment, dense, tuning, mode);
+  const { retrieve, select, learned } = retriever(view, options.segment, dense, tuning, mode);
   const duties = dutyIndex(view);
 
+  const decide = (retrieval: Retrieval) => {
+    const selection = select(retrieval.hits, retrieval.query.words, retrieval.parsed.kind);
+    return { selection, judgement: judge(view, learned, retrieval, selection, view.data.decision, tuning.foundThreshold) };
+  };
+
   async function ask(input: AskInput): Promise<AskResult> {
-    const { parsed, scope, query, hits } = await retrieve(input);
+    const retrieval = await retrieve(input);
+    const { parsed, scope, query } = retrieval;
     const lang = parsed.lang;
     if (parsed.refs.length) return lookup(view, parsed.text, parsed.refs, scope, lang);
-    const { chosen, topCoverage } = select(hits, query.words, parsed.kind);
-    if (!isAnswerable(chosen.length, topCoverage, query, tuning.foundThreshold)) {
+    const { selection, judgement } = decide(retrieval);
+    const { chosen } = selection;
+    if (!judgement.found) {
       return { answer: notFoundAnswer(lang, view.data.regulations.map((r) => r.title)), found: false, lang, citations: [] };
     }
     const clauses = chosen.map((h) => ({ citation: citationOf(view, h.paragraphUnit ?? h.unit, h.score), status: view.regulation(h.regulationId)!.status }));
@@ -66,6 +75,10 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
     ask,
     search,
     retrieve,
+    async judge(input) {
+      const retrieval = await retrieve(input);
+      return retrieval.parsed.refs.length ? null : decide(retrieval).judgement;
+    },
     duties: duties.of,
     allDuties: duties.all,
     regulations: () => summaries(view),

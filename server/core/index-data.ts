@@ -8,6 +8,7 @@ import type { Glossary } from '../../indexer/format/glossary.ts';
 import { ARTEFACTS, type TextArtefact } from '../../indexer/format/artefacts.ts';
 import type { IndexInfo } from '../../indexer/format/manifest.ts';
 import { decodeLearned, type LearnedModel } from '../../indexer/learn/artefact.ts';
+import { parseDecisionModel, type DecisionModel } from '../../indexer/learn/decision.ts';
 
 export type { IndexInfo };
 
@@ -21,6 +22,8 @@ export interface IndexData {
   dictionary: string[];
   /** What the index learned from its question log (indexer/learn). */
   learned: LearnedModel;
+  /** The calibrated answerability model; null: the coverage threshold decides. */
+  decision: DecisionModel | null;
 }
 
 /** Parses the text artefacts, read by the runtime through the format's verifying reader. */
@@ -33,5 +36,6 @@ export function parseIndexData(info: IndexInfo, text: (name: TextArtefact) => st
     glossary: JSON.parse(text(ARTEFACTS.glossary)) as Glossary,
     dictionary: text(ARTEFACTS.dictionary).split('\n').filter(Boolean),
     learned: decodeLearned(text(ARTEFACTS.learned)),
+    decision: parseDecisionModel(text(ARTEFACTS.decision), ARTEFACTS.decision),
   };
 }

@@ -13,6 +13,8 @@ export interface IndexView {
   articleUnitOf(u: Unit): number;
   /** Whether the unit at this index is an article with paragraph units of its own. */
   hasParagraphs(unit: number): boolean;
+  /** Number of units holding a word. */
+  df(term: string): number;
   /** Inverse document frequency of a word over the units. */
   idf(term: string): number;
 }
@@ -38,6 +40,7 @@ export function indexView(data: IndexData): IndexView {
     regulation: (id) => regulations.get(id),
     articleUnitOf,
     hasParagraphs: (unit) => split.has(unit),
+    df: frequency,
     idf: (term) => Math.log(1 + total / (frequency(term) + 0.5)),
   };
 }

@@ -14,6 +14,12 @@ export interface LearnedSignals {
    * words): both directions of the learned table, each normalised by its best unit, mixed.
    */
   translation(words: readonly WeightedTerm[]): Float64Array;
+  /**
+   * How well the best article explains the words through the forward table: its translation score
+   * per unit of query weight (a log-likelihood ratio against the collection, comparable across
+   * questions). An answerability signal.
+   */
+  strength(words: readonly WeightedTerm[]): number;
   /** Lexical unit hits fused with the learned signals, best first; `keep` filters units (the scope). */
   fuse(lexical: readonly UnitHit[], query: LexicalQuery, keep?: (unit: number) => boolean): UnitHit[];
 }
@@ -25,12 +31,26 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
   let side: TranslationSide | null = null;
   let votes: NeighbourVotes | null = null;
 
-  function translation(words: readonly WeightedTerm[]): Float64Array {
+  // The last question's forward scores: fusion and the answerability decision both read them.
+  let last: { words: readonly WeightedTerm[]; scores: Float64Array } | null = null;
+  function forward(words: readonly WeightedTerm[]): Float64Array {
     side ??= translationSide(learned, articleOf, pivotWeight);
-    const forward = normalised(translationScores(words, side.stats, side.table, { lambda, beta }));
-    if (reverseWeight <= 0 || learned.reverse.size === 0) return forward;
-    const reverse = normalised(translationScores(words, side.stats, learned.reverse, { lambda, beta }));
-    return forward.map((f, u) => (1 - reverseWeight) * f + reverseWeight * reverse[u]!);
+    if (last?.words !== words) last = { words, scores: translationScores(words, side.stats, side.table, { lambda, beta }) };
+    return last.scores;
+  }
+
+  function translation(words: readonly WeightedTerm[]): Float64Array {
+    const scores = normalised(forward(words));
+    if (reverseWeight <= 0 || learned.reverse.size === 0) return scores;
+    const reverse = normalised(translationScores(words, side!.stats, learned.reverse, { lambda, beta }));
+    return scores.map((f, u) => (1 - reverseWeight) * f + reverseWeight * reverse[u]!);
+  }
+
+  function strength(words: readonly WeightedTerm[]): number {
+    const weight = words.reduce((s, w) => s + w.weight, 0);
+    let top = 0;
+    for (const s of forward(words)) if (s > top) top = s;
+    return weight > 0 ? top / weight : 0;
   }
 
   /** Nearest logged questions' votes for units, and the same summed per regulation; both best = 1. */
@@ -68,7 +88,7 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
     return [...scores].map(([unit, score]) => ({ unit, score })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, candidates);
   }
 
-  return { translation, fuse };
+  return { translation, strength, fuse };
 }
 
 /** Scores divided by their maximum (all 0 stays all 0). */

@@ -134,7 +134,7 @@ describe('bridgeEnglish', () => {
 
   it('ignores digits and question words', () => {
     expect(bridgeEnglish('Article 14 of 2024', glossary).terms).toEqual([]);
-    expect(bridgeEnglish('', glossary)).toEqual({ terms: [], covered: [], uncovered: [] });
+    expect(bridgeEnglish('', glossary)).toEqual({ terms: [], covered: [], uncovered: [], quality: 0 });
     expect(top('What does Article 14 say about the data specialist?', 2)).toContain('数据专员');
   });
 

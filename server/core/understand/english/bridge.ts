@@ -28,6 +28,11 @@ export interface Bridge {
   covered: string[];
   /** Question content words no returned term covers. */
   uncovered: string[];
+  /**
+   * How well the returned terms cover the question, 0 to 1: per question word the best coverage any
+   * of them gives (a term's own gloss 1, a character's or a loose prefix less), averaged.
+   */
+  quality: number;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface Bridge {
  */
 export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Bridge {
   const { words, candidates } = candidatesFor(question, glossary);
-  if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: words.map((w) => w.word) };
+  if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: words.map((w) => w.word), quality: 0 };
 
   const allWords = words.map((_, i) => i);
   const picked = new Map<string, number>();
@@ -76,7 +81,8 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Br
   const terms = ranked.map(([term, w]) => ({ term, weight: round(w / top) }));
   const kept = candidates.filter((c) => terms.some((t) => t.term === c.term));
   const coveredWords = words.filter((_, i) => kept.some((c) => (c.cov[i] ?? 0) > 0)).map((w) => w.word);
-  return { terms, covered: coveredWords, uncovered: words.map((w) => w.word).filter((w) => !coveredWords.includes(w)) };
+  const quality = words.reduce((sum, _, i) => sum + Math.min(1, Math.max(0, ...kept.map((c) => c.cov[i] ?? 0))), 0) / words.length;
+  return { terms, covered: coveredWords, uncovered: words.map((w) => w.word).filter((w) => !coveredWords.includes(w)), quality: round(quality) };
 }
 
 export interface BridgeCandidate {
