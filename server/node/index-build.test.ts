@@ -150,9 +150,11 @@ describe('a build killed mid-way (SIGKILL)', () => {
     if (first.status === 'failed') throw new Error('build failed');
     for (const delayMs of [150, 600, 1200, 1800, 2600]) {
       const child = cli(out);
+      // Listen before the delay: a build faster than the delay exits before the kill.
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const current = await currentVersionDir(out);
       // Either the old version or a complete new one, never a partial directory.
       const data = await loadIndexData(out);
