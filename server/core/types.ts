@@ -30,11 +30,19 @@ export interface Citation {
   score: number;
 }
 
+/** A corpus word an English question was matched to, with its CC-CEDICT gloss, for the reader to see why. */
+export interface MatchedTerm {
+  term: string;
+  gloss: string;
+}
+
 export interface AskResult {
   answer: string;
   found: boolean;
   lang: Lang;
   citations: Citation[];
+  /** English questions: the Chinese words searched for, with their glosses. */
+  matches?: MatchedTerm[];
 }
 
 export type Modality = '应当' | '必须' | '不得' | '可以' | '负责' | '鼓励' | '支持';

@@ -359,7 +359,7 @@ describe('pages', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await res.text();
-    expect(page).toContain('<regqa-chat></regqa-chat>');
+    expect(page).toContain('<regqa-chat page lang="zh"></regqa-chat>');
     expect(page).toContain('<script src="/widget.js" defer></script>');
   });
 
@@ -368,7 +368,15 @@ describe('pages', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    expect(await res.text()).toContain("customElements.define('regqa-chat'");
+    const js = await res.text();
+    expect(js).toContain('customElements.define("regqa-chat"');
+    // Bundled from TypeScript at start-up: no type annotation or import survives.
+    expect(js).not.toMatch(/^import /m);
+    const etag = res.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    const again = await get('/widget.js', { 'If-None-Match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
   });
 
   it('renders a regulation with article anchors, numbered paragraphs and the draft notice', async () => {
@@ -457,6 +465,7 @@ describe('OpenAPI', () => {
       '/api/ask',
       '/api/duties',
       '/api/duties.csv',
+      '/api/feedback',
       '/api/regulations',
       '/api/regulations/{id}',
       '/api/regulations/{id}/articles/{n}',

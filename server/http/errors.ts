@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { Lang } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
+import { errorPage, wantsHtml } from './error-page.ts';
 import { LIMITS } from './schemas.ts';
 
 export interface MessageParams {
@@ -102,6 +103,21 @@ const MESSAGES = {
     zh: () => '请求格式不正确（例如网址中含有未编码的字符，请用 URL 编码）。',
     en: () => 'Malformed HTTP request (for example, unencoded characters in the URL; percent-encode them).',
   },
+  feedback_unavailable: {
+    zh: () => '本服务器没有配置反馈存储。',
+    en: () => 'Feedback storage is not configured on this server.',
+  },
+  review_disabled: {
+    zh: () => '审核页面未启用：需要配置 ADMIN_TOKEN。',
+    en: () => 'The review page is disabled: set ADMIN_TOKEN to enable it.',
+  },
+  review_login_failed: { zh: () => '管理口令不正确。', en: () => 'Wrong admin token.' },
+  review_login_required: { zh: () => '请先登录审核页面。', en: () => 'Log in to the review page first.' },
+  review_gold_invalid: {
+    zh: (p) => `条款“${p.value}”无效或不存在：每行写一个，例如 guizhou-big-data 14 或 guizhou-big-data 14 3（第十四条第三款）。`,
+    en: (p) => `"${p.value}" is not an article of the corpus: one per line, e.g. guizhou-big-data 14, or guizhou-big-data 14 3 for paragraph 3.`,
+  },
+  review_already_decided: { zh: () => '这条反馈已经审核过了。', en: () => 'This feedback has already been reviewed.' },
   headers_too_large: { zh: () => '请求头过大。', en: () => 'The request headers are too large.' },
 } satisfies Record<string, Messages>;
 
@@ -123,9 +139,10 @@ export class ApiError extends HTTPException {
   }
 }
 
-export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response | Promise<Response> {
   const lang: Lang = c.get('language') ?? 'zh';
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
+  if (wantsHtml(c)) return c.html(errorPage(error.status, messageOf(error.code, lang, error.params), lang), error.status);
   return c.json({ error: { code: error.code, message: messageOf(error.code, lang, error.params) } }, error.status);
 }
 
