@@ -10,6 +10,7 @@ import { composeAnswer, missingArticleAnswer, notFoundAnswer, type CitedClause }
 import { resolveContext, type Context } from './conversation.ts';
 import { actorLevel, actorMatches, extractDuties } from './duties.ts';
 import { bridgeEnglish } from './english.ts';
+import { matchedTerms } from './gloss.ts';
 import { documentFrequency, type IndexData } from './index-data.ts';
 import { isEnglishText, parseQuestion, type ArticleRef, type ParsedQuestion } from './query.ts';
 import {
@@ -300,7 +301,9 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     const clauses = chosen.map((h) => ({ citation: citationOf(h.paragraphUnit ?? h.unit, h.score), status: regulations.get(h.regulationId)!.status }));
     const focus = query.words.map((w) => w.term);
     const answer = composeAnswer({ kind: parsed.kind, question: parsed.text, lang, focus, actor: parsed.actor, clauses });
-    return { answer, found: true, lang, citations: clauses.map((c) => c.citation) };
+    const citations = clauses.map((c) => c.citation);
+    if (lang === 'zh') return { answer, found: true, lang, citations };
+    return { answer, found: true, lang, citations, matches: matchedTerms(focus, citations.map((c) => c.text), index.glossary) };
   }
 
   async function search(q: string, k: number, regulationId?: string): Promise<Citation[]> {

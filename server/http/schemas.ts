@@ -114,8 +114,24 @@ export const Citation = z
   })
   .openapi('Citation');
 
+const MatchedTerm = z
+  .object({
+    term: z.string().openapi({ example: '数据专员' }),
+    gloss: z.string().openapi({ example: 'data + commissioner', description: 'From CC-CEDICT (CC BY-SA 4.0); parts joined by + when the dictionary lacks the word' }),
+  })
+  .openapi('MatchedTerm');
+
 export const AskResponse = z
-  .object({ answer: z.string(), found: z.boolean(), lang: Lang, citations: z.array(Citation) })
+  .object({
+    answer: z.string().openapi({ description: 'A short answer; [1], [2] mark which citation (1-based) each statement rests on' }),
+    found: z.boolean(),
+    lang: Lang,
+    citations: z.array(Citation),
+    matches: z
+      .array(MatchedTerm)
+      .optional()
+      .openapi({ description: 'English answers: the Chinese words of the cited clauses the question was matched by, with their English gloss' }),
+  })
   .openapi('AskResponse');
 
 export const SearchResponse = z.array(Citation).openapi('SearchResponse');
