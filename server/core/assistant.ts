@@ -7,7 +7,7 @@ import type { Regulation } from '../../indexer/statute.ts';
 import type { Unit } from '../../indexer/units.ts';
 import { actorFromEnglish } from './actors-en.ts';
 import { composeAnswer, missingArticleAnswer, notFoundAnswer, type CitedClause } from './answer.ts';
-import { resolveContext, type Context } from './conversation.ts';
+import { relativeArticle, resolveContext, type Context } from './conversation.ts';
 import { actorLevel, actorMatches, extractDuties } from './duties.ts';
 import { bridgeEnglish } from './english.ts';
 import { matchedTerms } from './gloss.ts';
@@ -257,7 +257,13 @@ export function createAssistant(options: AssistantOptions): Assistant & { retrie
     const context = await withTopicArticles(resolveContext(input.question, input.history, index.regulations, ownTopic), input.regulationId);
     const scope = [...(input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds)];
     const topic = context.citedArticles[0];
-    if (parsed.paragraphOnly !== null && topic) {
+    const step = relativeArticle(input.question);
+    if (step !== 0 && topic && parsed.refs.length === 0) {
+      // 下一条呢？ after 第十四条 is 第十五条 of the same regulation (the whole article, not a paragraph).
+      parsed.refs = [{ article: topic.ref.article + step, sub: 0, paragraph: null }];
+      parsed.kind = 'lookup';
+      if (topic.regulationId && scope.length === 0) scope.push(topic.regulationId);
+    } else if (parsed.paragraphOnly !== null && topic) {
       // 第二款呢？ after a question about 第八条 means 第八条第二款 of the same regulation.
       parsed.refs = [{ ...topic.ref, paragraph: parsed.paragraphOnly }];
       parsed.kind = 'lookup';

@@ -284,10 +284,10 @@ describe('regulations', () => {
   it.each([
     ['/api/regulations/shanghai-data', 404, 'regulation_not_found', '没有找到法规“shanghai-data”。可用的法规见 /api/regulations。'],
     ['/api/regulations/guiyang-digital-economy-draft/articles/36', 404, 'article_not_found', '《贵阳市数字经济促进条例（草案）》的文本中没有第三十六条。'],
-    ['/api/regulations/guizhou-big-data/articles/133-1', 400, 'article_out_of_range', '条文编号 133-1 超出范围：《贵州省大数据发展应用促进条例》的条文编号为 1 到 50。'],
+    ['/api/regulations/guizhou-big-data/articles/133-1', 404, 'article_not_found', '《贵州省大数据发展应用促进条例》的文本中没有第一百三十三条之一（条文编号为 1 到 50）。'],
     ['/api/regulations/guizhou-big-data/articles/14-1', 404, 'article_not_found', '《贵州省大数据发展应用促进条例》的文本中没有第十四条之一。'],
-    ['/api/regulations/guizhou-big-data/articles/0', 400, 'article_out_of_range', '条文编号 0 超出范围：《贵州省大数据发展应用促进条例》的条文编号为 1 到 50。'],
-    ['/api/regulations/guizhou-big-data/articles/51', 400, 'article_out_of_range', '条文编号 51 超出范围：《贵州省大数据发展应用促进条例》的条文编号为 1 到 50。'],
+    ['/api/regulations/guizhou-big-data/articles/0', 400, 'article_invalid', '条文编号“0”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],
+    ['/api/regulations/guizhou-big-data/articles/51', 404, 'article_not_found', '《贵州省大数据发展应用促进条例》的文本中没有第五十一条（条文编号为 1 到 50）。'],
     ['/api/regulations/guizhou-big-data/articles/第十四条', 400, 'article_invalid', '条文编号“第十四条”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],
     ['/api/regulations/guizhou-big-data/articles/14a', 400, 'article_invalid', '条文编号“14a”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],
     ['/api/regulations/guizhou-big-data/articles/-3', 400, 'article_invalid', '条文编号“-3”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],

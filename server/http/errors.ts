@@ -75,17 +75,13 @@ const MESSAGES = {
     zh: (p) => `条文编号“${p.value}”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。`,
     en: (p) => `Invalid article number "${p.value}": use digits, e.g. 14, or 133-1 for 第一百三十三条之一.`,
   },
-  article_out_of_range: {
-    zh: (p) => `条文编号 ${p.value} 超出范围：《${p.title}》的条文编号为 1 到 ${p.max}。`,
-    en: (p) => `Article number ${p.value} is out of range: 《${p.title}》 numbers its articles 1 to ${p.max}.`,
-  },
   regulation_not_found: {
     zh: (p) => `没有找到法规“${p.value}”。可用的法规见 /api/regulations。`,
     en: (p) => `No regulation "${p.value}". See /api/regulations for the available ones.`,
   },
   article_not_found: {
-    zh: (p) => `《${p.title}》的文本中没有${p.label}。`,
-    en: (p) => `${p.label} (article ${p.value}) is not in the text of 《${p.title}》.`,
+    zh: (p) => `《${p.title}》的文本中没有${p.label}${p.max ? `（条文编号为 1 到 ${p.max}）` : ''}。`,
+    en: (p) => `${p.label} (article ${p.value}) is not in the text of 《${p.title}》${p.max ? ` (its articles are numbered 1 to ${p.max})` : ''}.`,
   },
   not_found: { zh: () => '没有这个页面或接口。', en: () => 'No such page or endpoint.' },
   payload_too_large: {
