@@ -505,7 +505,7 @@ describe('limits', () => {
       await fetch(`${logged.url}/api/regulations/guizhou-big-data/articles/999`);
       const lines = log.mock.calls.map(([line]) => JSON.parse(String(line)));
       expect(lines).toEqual([
-        { method: 'GET', path: '/api/regulations/guizhou-big-data/articles/999', status: 400, ms: expect.any(Number), client: '127.0.0.1' },
+        { method: 'GET', path: '/api/regulations/guizhou-big-data/articles/999', status: 404, ms: expect.any(Number), client: '127.0.0.1' },
       ]);
     } finally {
       log.mockRestore();
