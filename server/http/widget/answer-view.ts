@@ -3,7 +3,7 @@
 // words the question matched are marked in the clause text with their CC-CEDICT gloss.
 import type { AskResult, Citation, Lang } from '../../core/types.ts';
 import { el, type Popover } from './dom.ts';
-import { answerParts, articleAnchor, citationLabel, glossParts } from './segments.ts';
+import { answerParts, articleAnchor, citationLabel, displayAnswer, glossParts } from './segments.ts';
 import type { Strings } from './text.ts';
 
 export interface ViewContext {
@@ -22,8 +22,8 @@ const title = (c: Citation, ctx: ViewContext) => `《${c.regulationTitle}》${ct
 /** Fills `body` with the answer text, its markers turned into links to the clauses they cite. */
 export function renderAnswer(body: HTMLElement, result: AskResult, ctx: ViewContext): void {
   body.replaceChildren(
-    ...answerParts(result.answer, result.citations.length).map((part) => {
-      if ('text' in part) return document.createTextNode(part.text);
+    ...answerParts(displayAnswer(result.answer), result.citations.length).map((part) => {
+      if ('text' in part) return clauseText(part.text, result, ctx);
       const c = result.citations[part.marker - 1]!;
       const link = el('a', { class: 'marker', href: citationHref(ctx.apiBase, c), target: '_blank', rel: 'noopener', 'aria-label': `[${part.marker}] ${title(c, ctx)}`, text: `[${part.marker}]` });
       ctx.popover.attach(link, () => [el('strong', { text: title(c, ctx) }), clauseText(c.text, result, ctx)]);
@@ -32,7 +32,7 @@ export function renderAnswer(body: HTMLElement, result: AskResult, ctx: ViewCont
   );
 }
 
-/** The clause, with the matched words marked (English questions only; the server sends none otherwise). */
+/** Text with the matched words marked (English answers only; the server sends none otherwise). */
 function clauseText(text: string, result: AskResult, ctx: ViewContext): DocumentFragment {
   const fragment = document.createDocumentFragment();
   for (const part of glossParts(text, result.matches ?? [])) {
@@ -57,9 +57,11 @@ export function renderSources(result: AskResult, ctx: ViewContext): HTMLElement[
     ];
   }
   if (result.citations.length === 0) return [];
+  // One source is the answer itself (a lookup): it is shown open.
+  const open = result.citations.length === 1 ? '' : undefined;
   const items = result.citations.map((c, i) =>
     el('li', {}, [
-      el('details', {}, [
+      el('details', { open }, [
         el('summary', {}, [
           el('span', { class: 'num', text: `[${i + 1}]` }),
           ctx.statuses.get(c.regulationId) === 'draft' ? el('span', { class: 'badge', text: ctx.t.draft }) : null,

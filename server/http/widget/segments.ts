@@ -18,6 +18,19 @@ export function citationLabel(c: Pick<Citation, 'article' | 'paragraph' | 'label
 /** 第十四条第三款 → 第十四条: the anchor of the article on its regulation's page. */
 export const articleAnchor = (label: string) => /^第[^条]+条(?:之[一二三四五六七八九十]+)?/.exec(label)?.[0] ?? label;
 
+/**
+ * The answer without its list of sources (the heading line and the "[1] 《…》第十四条" lines after it),
+ * which the widget shows as a list of its own; the draft note after the list stays.
+ */
+export function displayAnswer(answer: string): string {
+  const lines = answer.split('\n');
+  const start = lines.findIndex((line, i) => /[：:]$/.test(line) && /^\[1\] 《/.test(lines[i + 1] ?? ''));
+  if (start < 0) return answer;
+  let end = start + 1;
+  while (end < lines.length && /^\[\d+\] 《/.test(lines[end]!)) end++;
+  return [...lines.slice(0, start), ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
 export type AnswerPart = { text: string } | { marker: number };
 
 /** "…明确数据专员[1][2]。" → text, marker 1, marker 2, text. Markers beyond the citations stay text. */

@@ -92,11 +92,11 @@ export type TextKey = keyof Strings;
 
 export const EXAMPLES: Record<Lang, string[]> = {
   zh: ['谁应当明确数据专员？', '数据主管部门有哪些职责？', '贵阳草案征求意见截止到什么时候？', '贵州条例第十四条'],
-  en: ['Who must appoint a data specialist?', 'What are the duties of the data authority?', 'When does the Guizhou regulation take effect?', 'Guizhou regulation Article 14'],
+  en: ['Who must appoint a data specialist?', 'What are the duties of the data administration department?', 'When does the Guizhou regulation take effect?', 'Guizhou regulation Article 14'],
 };
 
 /** Follow-ups that the assistant answers from the conversation, offered after an answer citing articles. */
 export const FOLLOW_UPS: Record<Lang, { lookup: string[]; topic: string[] }> = {
-  zh: { lookup: ['下一条呢？', '这个条例什么时候施行？'], topic: ['这个条例什么时候施行？', '那企业呢？'] },
-  en: { lookup: ['What about the next article?', 'When does this regulation take effect?'], topic: ['When does this regulation take effect?', 'What about enterprises?'] },
+  zh: { lookup: ['下一条呢？', '这个条例什么时候施行？'], topic: ['这个条例什么时候施行？'] },
+  en: { lookup: ['What about the next article?', 'When does this regulation take effect?'], topic: ['When does this regulation take effect?'] },
 };

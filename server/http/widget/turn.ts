@@ -64,7 +64,7 @@ function answerActions(result: AskResult, turn: StoredTurn, ctx: ViewContext, ac
     });
   });
   const thumbs = (['up', 'down'] as const).map((rating) =>
-    button(rating === 'up' ? `👍 ${t.helpful}` : `👎 ${t.notHelpful}`, `rate-${rating}`, () => openFeedback(rating), turn.rating === rating),
+    button(rating === 'up' ? t.helpful : t.notHelpful, `rate-${rating}`, () => openFeedback(rating), turn.rating === rating),
   );
   bar.append(copy, button(t.regenerate, 'regenerate', actions.regenerate), ...thumbs);
 
