@@ -9,7 +9,10 @@ import type { WidgetBundle } from './widget/bundle.ts';
 const CACHE = 'public, max-age=300';
 
 export function assetRoutes(widget: WidgetBundle | undefined): Hono<AppEnv> {
-  const app = new Hono<AppEnv>().get('/styles.css', (c) => c.body(PAGE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': CACHE }));
+  const app = new Hono<AppEnv>()
+    .get('/styles.css', (c) => c.body(PAGE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': CACHE }))
+    // Pages we do not render ourselves (the API reference) make browsers ask for one: the site has no icon.
+    .get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   if (!widget) return app;
   return app.get('/widget.js', (c) => {
     const headers = {

@@ -55,14 +55,15 @@ export async function streamAsk(apiBase: string, request: AskRequest, signal: Ab
 /**
  * fetch reports a refused cross-origin call exactly as it reports a network failure. A no-cors request
  * tells them apart: it reaches a server that is up whatever its CORS settings, so when it succeeds the
- * API is up and this site is the one not allowed.
+ * API is up and this site is the one not allowed. It asks for the widget script, the one response
+ * other sites may load (Cross-Origin-Resource-Policy: cross-origin), which the browser has cached.
  */
 async function failureOf(apiBase: string, error: unknown, signal: AbortSignal): Promise<AskFailure> {
   if (signal.aborted) return new AskFailure('stopped');
   if (!(error instanceof TypeError)) return new AskFailure('server');
   if (new URL(apiBase, location.href).origin === location.origin) return new AskFailure('network');
   try {
-    await fetch(`${apiBase}/healthz`, { mode: 'no-cors', cache: 'no-store' });
+    await fetch(`${apiBase}/widget.js`, { mode: 'no-cors' });
     return new AskFailure('not-allowed');
   } catch {
     return new AskFailure('network');

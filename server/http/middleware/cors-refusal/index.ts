@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 const QUIET_MS = 60 * 60 * 1000;
 const MAX_ORIGINS = 1000;
 
-export function corsRefusalLog(allowed: readonly string[], log: (line: string) => void = console.warn): MiddlewareHandler {
+export function corsRefusalLog(allowed: readonly string[], log: (line: string) => void = (line) => console.warn(line)): MiddlewareHandler {
   const lastLogged = new Map<string, number>();
   return async (c, next) => {
     const origin = c.req.header('origin');
