@@ -113,6 +113,7 @@ const MESSAGES = {
     zh: (p) => `条款“${p.value}”无效或不存在：每行写一个，例如 guizhou-big-data 14 或 guizhou-big-data 14 3（第十四条第三款）。`,
     en: (p) => `"${p.value}" is not an article of the corpus: one per line, e.g. guizhou-big-data 14, or guizhou-big-data 14 3 for paragraph 3.`,
   },
+  review_cross_site: { zh: () => '不接受来自其他网站的审核表单。', en: () => 'Review forms posted from another site are refused.' },
   review_already_decided: { zh: () => '这条反馈已经审核过了。', en: () => 'This feedback has already been reviewed.' },
   headers_too_large: { zh: () => '请求头过大。', en: () => 'The request headers are too large.' },
 } satisfies Record<string, Messages>;

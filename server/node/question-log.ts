@@ -44,7 +44,7 @@ export function questionLogFile(file: string): QuestionLog {
     }
   };
   return {
-    append(question, gold, source) {
+    async append(question, gold, source) {
       const entry = QuestionLogEntry.parse({ question, gold, source, addedAt: new Date().toISOString() });
       const next = queue.then(() => appendNow(entry));
       queue = next.catch(() => undefined);

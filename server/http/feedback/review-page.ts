@@ -1,13 +1,16 @@
 // /review: officials confirm or correct the articles that answer a question people gave feedback on.
 // A confirmed question is appended to the corpus's question log, which the next index build learns
 // from; a rejected one is kept out of it. Enabled only when ADMIN_TOKEN is set; otherwise 404.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import type { Assistant } from '../../core/types.ts';
 import { ApiError } from '../errors.ts';
 import { layout, type Html } from '../layout.ts';
 import { rateLimit } from '../rate-limit.ts';
+import { LIMITS } from '../schemas.ts';
 import { subOf } from '../widget/segments.ts';
 import { checkFormToken, endSession, requireSession, startSession, tokenMatches, type ReviewEnv } from './review-auth.ts';
 import type { ArticleRef, FeedbackRecord, FeedbackStore } from './store.ts';
@@ -21,6 +24,17 @@ export interface ReviewOptions {
 }
 
 const PAGE_SIZE = 50;
+const checkOrigin = csrf();
+
+/** hono's csrf(): a form posted from another site (Origin / Sec-Fetch-Site) is refused with our 403. */
+const sameSiteForms: MiddlewareHandler = async (c, next) => {
+  try {
+    await checkOrigin(c, next);
+  } catch (error) {
+    if (error instanceof HTTPException && !(error instanceof ApiError) && error.status === 403) throw new ApiError(403, 'review_cross_site');
+    throw error;
+  }
+};
 
 /** "guizhou-big-data 14-1 3" → 第十四条之一第三款 of that regulation, checked against the corpus. */
 export function parseGold(text: string, assistant: Assistant): ArticleRef[] {
@@ -71,7 +85,17 @@ function loginPage(): Html {
 export function reviewRoutes(options: ReviewOptions): Hono<ReviewEnv> {
   const { assistant, store, adminToken, questionLog } = options;
   const app = new Hono<ReviewEnv>();
-  app.use('/review/*', csrf(), rateLimit({ perMinute: 60, burst: 30 }));
+  app.use(
+    '/review/*',
+    sameSiteForms,
+    rateLimit({ perMinute: 60, burst: 30 }),
+    bodyLimit({
+      maxSize: LIMITS.bodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large');
+      },
+    }),
+  );
   app.use('/review', rateLimit({ perMinute: 60, burst: 30 }));
   // Guessing the token is slowed to a few tries a minute per client.
   app.post('/review/login', rateLimit({ perMinute: 5, burst: 5 }), async (c) => {
