@@ -150,7 +150,7 @@ function dutyLead(input: AnswerInput): string {
   const statements = clauses.flatMap((c) =>
     extractDuties(c.citation.text)
       .filter((d) => actor !== null && actorMatches(d.actor, actor))
-      .map((d) => ({ modality: d.modality, head: actionHead(d.action), citation: c.citation, general: d.modality === '负责' })),
+      .map((d) => ({ modality: d.modality, head: actionHead(d.action), citation: c.citation, general: d.modality === '负责' && !d.implicit })),
   );
   // What an actor is responsible for (负责) comes before its particular duties.
   statements.sort((a, b) => Number(b.general) - Number(a.general));
