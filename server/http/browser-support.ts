@@ -1,8 +1,10 @@
 // Test support for the browser tests: Debian's Chromium through playwright-core, a page per test that
 // records console errors and uncaught exceptions (CSP violations included), and asking the widget.
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -40,4 +42,27 @@ export async function ask(page: Page, question: string): Promise<Locator> {
   const reply = replies.nth(before);
   await expect.poll(() => reply.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
   return reply;
+}
+
+/** Another site (another origin, localhost rather than 127.0.0.1) serving one page that embeds the widget. */
+export async function startSite(page: () => string): Promise<{ url: string; close(): Promise<void> }> {
+  const site = createServer((_, res) => {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(page());
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  return { url: `http://localhost:${(site.address() as AddressInfo).port}`, close: () => new Promise((resolve) => site.close(() => resolve())) };
+}
+
+/** A fresh page (own context, so own localStorage) per test, handed to `use`; each test must end with no console problems. */
+export function pagePerTest(browser: () => Browser, use: (opened: TestPage) => void): void {
+  let current: TestPage | null = null;
+  beforeEach(async () => {
+    current = await openPage(browser());
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.page.context().close();
+    expect(current?.problems).toEqual([]);
+  });
 }

@@ -1,32 +1,23 @@
 // The chat widget and the officials' page in a real browser (Debian's Chromium via playwright-core),
 // against the real server and assistant.
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ask as askIn, hasChromium, launchChromium, openPage } from './browser-support.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask as askIn, hasChromium, launchChromium, pagePerTest, startSite } from './browser-support.ts';
 import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServer } from './test-server.ts';
 
 describe.skipIf(!hasChromium)('in the browser', () => {
   let index: TestIndex;
   let server: TestServer;
   /** Another site (another origin) that embeds the widget with one script tag. */
-  let site: Server;
+  let site: Awaited<ReturnType<typeof startSite>>;
   let siteUrl: string;
   let browser: Browser;
-  let page: Page;
-  /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
-  let problems: string[];
 
   beforeAll(async () => {
     index = await buildTestIndex();
-    site = createServer((_, res) => {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><title>某市政府网站</title><h1>政务服务</h1><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+    site = await startSite(() => `<!doctype html><title>某市政府网站</title><h1>政务服务</h1><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
+    siteUrl = site.url;
     server = await startServer(index.assistant, testConfig({ corsOrigins: [siteUrl] }));
     browser = await launchChromium();
   }, 60_000);
@@ -34,18 +25,14 @@ describe.skipIf(!hasChromium)('in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await new Promise((resolve) => site?.close(resolve));
+    await site?.close();
     await index?.remove();
   });
 
-  beforeEach(async () => {
-    ({ page, problems } = await openPage(browser));
-  });
-
-  afterEach(async () => {
-    await page.context().close();
-    expect(problems).toEqual([]);
-  });
+  let page: Page;
+  /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
+  let problems: string[];
+  pagePerTest(() => browser, (opened) => ({ page, problems } = opened));
 
   const ask = (question: string) => askIn(page, question);
 

@@ -2,11 +2,9 @@
 // real assistant and a real (in-memory SQLite) feedback database. Screenshots of the chat page go to
 // evals/reports/screens/ (referenced from the README).
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask as askIn, hasChromium, launchChromium, openPage } from './browser-support.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ask as askIn, hasChromium, launchChromium, pagePerTest, startSite } from './browser-support.ts';
 import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServer } from './test-server.ts';
 
 const SCREENS = 'evals/reports/screens';
@@ -18,23 +16,17 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   let index: TestIndex;
   let server: TestServer;
   /** A site whose origin is not in CORS_ORIGINS, embedding the widget anyway. */
-  let site: Server;
+  let site: Awaited<ReturnType<typeof startSite>>;
   let siteUrl: string;
   let browser: Browser;
-  let page: Page;
-  let problems: string[];
   const ask = (question: string) => askIn(page, question);
   const chat = () => page.locator('regqa-chat');
 
   beforeAll(async () => {
     index = await buildTestIndex();
     server = await startServer(index.assistant, testConfig({ corsOrigins: [] }));
-    site = createServer((_, res) => {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><title>未获授权的网站</title><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+    site = await startSite(() => `<!doctype html><title>未获授权的网站</title><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
+    siteUrl = site.url;
     browser = await launchChromium();
     await mkdir(SCREENS, { recursive: true });
   }, 60_000);
@@ -42,18 +34,14 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await new Promise((resolve) => site?.close(resolve));
+    await site?.close();
     await index?.remove();
   });
 
-  beforeEach(async () => {
-    ({ page, problems } = await openPage(browser));
-  });
-
-  afterEach(async () => {
-    await page.context().close();
-    expect(problems).toEqual([]);
-  });
+  let page: Page;
+  /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
+  let problems: string[];
+  pagePerTest(() => browser, (opened) => ({ page, problems } = opened));
 
   it('answers with markers that link to their clause, and shows each clause text once', async () => {
     await page.goto(`${server.url}/`);
