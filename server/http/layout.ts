@@ -2,7 +2,7 @@
 // itself is always Chinese). Text goes through hono/html's `html` tag, which escapes every interpolated string.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { RegulationStatus } from '../../indexer/statute.ts';
+import type { RegulationStatus } from '../../indexer/statute/model.ts';
 import type { Lang } from '../core/types.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;

@@ -1,7 +1,7 @@
 // What the Node server gives the app beyond the assistant: the widget bundle, the API reference's
 // files, the feedback database and the corpus's question log. Used by npm start and by the tests.
 import { join } from 'node:path';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../../indexer/config/server-config.ts';
 import type { AppExtras } from '../http/app.ts';
 import { openFeedbackStore } from '../http/feedback/store.ts';
 import { widgetBundle } from '../http/widget/bundle.ts';
