@@ -3,11 +3,12 @@
 // Without --index / INDEX_DIR the default index is rebuilt from the corpus whenever it is missing or stale
 // (a no-op when up to date). An index named explicitly is served as built — it may come from another
 // corpus, such as STARD — unless CORPUS_DIR is set too, which says which corpus to keep it in step with.
-import { buildIndex } from '../indexer/build.ts';
-import { runCommand } from '../indexer/command.ts';
-import { indexConfigFromEnv } from '../indexer/config.ts';
-import { formatLintTable } from '../indexer/lint.ts';
-import { serverConfigFromEnv } from './config.ts';
+import { buildIndex } from '../indexer/build/build.ts';
+import { runCommand } from '../indexer/config/command.ts';
+import { keepsIndexInStep } from '../indexer/config/env.ts';
+import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
+import { formatLintTable } from '../indexer/build/lint.ts';
+import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
 import { createApp } from './http/app.ts';
 import { serveApp } from './http/node-serve.ts';
 import { loadAssistant } from './node/assistant.ts';
@@ -20,7 +21,7 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
   const server = serverConfigFromEnv(env);
   const index = indexConfigFromEnv(env);
 
-  if (env.INDEX_DIR === undefined || env.CORPUS_DIR !== undefined) {
+  if (keepsIndexInStep(env)) {
     const result = await buildIndex({ config: index, log: (line) => console.log(line) });
     if (result.status === 'failed') {
       console.error(formatLintTable(result.issues, process.stdout.columns ?? 160));
