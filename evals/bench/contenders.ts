@@ -1,18 +1,19 @@
 // The lexical engines the engine benchmark compares, behind one interface: documents go in chunk by
 // chunk (only the engine's own work is timed), then a finishing step, then top-10 queries.
-//   engine            this product's lexical engine (indexer/lexical), words + bigrams fields, built,
-//                     serialised and loaded back as the server would; queried exhaustively and pruned
-//   fts5              SQLite FTS5 (better-sqlite3), words only, ranked by its bm25()
-//   minisearch-words  MiniSearch over words only, BM25 k1 = 1.2, b = 0.75 (the evals' plain baseline)
-//   product           regqa today: MiniSearch words + bigrams, queried by lexicalSearch
+//   engine          this product's engine (indexer/lexical), words + bigrams fields, built, serialised
+//                   and loaded back as the server does; queried on words exhaustively and with
+//                   MaxScore, and as the product queries it (lexicalSearch: both fields, normalised)
+//   fts5            SQLite FTS5 (better-sqlite3), words only, ranked by its bm25()
+//   minisearch-words  MiniSearch over words only (the evals' plain baseline before the engine)
+//   minisearch      regqa before its engine: MiniSearch words + bigrams (minisearch-reference.ts)
 import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import MiniSearch from 'minisearch';
+import { LEXICAL_FIELDS, loadLexical, serialiseLexical, type LexicalIndex } from '../../indexer/format/lexical.ts';
 import { LexicalBuilder } from '../../indexer/lexical/build.ts';
-import type { LexicalIndex } from '../../indexer/lexical/index.ts';
-import { loadLexical, serialiseLexical } from '../../indexer/lexical/serialise.ts';
-import { LEXICAL_OPTIONS, type LexicalDoc } from '../../indexer/lexical.ts';
-import { baselineSearch, lexicalSearch, type LexicalQuery } from '../../server/core/retrieve.ts';
+import { lexicalSearch } from '../../server/core/retrieve/lexical.ts';
+import type { LexicalQuery } from '../../server/core/retrieve/types.ts';
+import { DEFAULT_TUNING } from '../../server/core/tuning.ts';
+import { miniSearchBaseline, miniSearchIndex, miniSearchLexical, type MiniSearchDoc } from './minisearch-reference.ts';
 
 export interface BenchDoc {
   words: string[];
@@ -25,7 +26,7 @@ export interface BenchQuery {
   lexical: LexicalQuery;
 }
 
-export type ContenderName = 'engine' | 'fts5' | 'minisearch-words' | 'product';
+export type ContenderName = 'engine' | 'fts5' | 'minisearch-words' | 'minisearch';
 
 export interface Contender {
   /** Indexes documents first, first + 1, …; the caller times this call only. */
@@ -42,10 +43,10 @@ export interface Contender {
 const K = 10;
 
 function engine(): Contender {
-  let builder: LexicalBuilder | null = new LexicalBuilder(['words', 'bigrams']);
+  let builder: LexicalBuilder | null = new LexicalBuilder([LEXICAL_FIELDS.words, LEXICAL_FIELDS.bigrams]);
   let index: LexicalIndex | null = null;
   let bytes = 0;
-  const words = (q: BenchQuery) => [{ field: 'words', terms: q.words.map((term) => ({ term, weight: 1 })) }];
+  const words = (q: BenchQuery) => [{ field: LEXICAL_FIELDS.words, terms: q.words.map((term) => ({ term, weight: 1 })) }];
   return {
     add: (docs) => docs.forEach((d) => builder!.add([d.words, d.bigrams])),
     finish() {
@@ -58,6 +59,7 @@ function engine(): Contender {
     modes: {
       exhaustive: (q) => index!.search(words(q), { k: K, exhaustive: true }).map((h) => h.doc),
       maxscore: (q) => index!.search(words(q), { k: K }).map((h) => h.doc),
+      product: (q) => lexicalSearch(index!, [], q.lexical, undefined, { ...DEFAULT_TUNING, lexicalCandidates: K }).map((h) => h.unit),
     },
     close: () => {},
   };
@@ -95,9 +97,9 @@ function fts5(file: string): Contender {
   };
 }
 
-function miniSearch(fields: ('words' | 'bigrams')[], mode: (index: MiniSearch<LexicalDoc>, q: BenchQuery) => number[]): Contender {
-  const index = new MiniSearch<LexicalDoc>({ ...LEXICAL_OPTIONS, fields });
-  const asDoc = (d: BenchDoc, i: number): LexicalDoc => ({ i, words: d.words.join(' '), bigrams: fields.includes('bigrams') ? d.bigrams.join(' ') : '' });
+function miniSearch(fields: ('words' | 'bigrams')[], mode: (index: ReturnType<typeof miniSearchIndex>, q: BenchQuery) => number[]): Contender {
+  const index = miniSearchIndex(fields);
+  const asDoc = (d: BenchDoc, i: number): MiniSearchDoc => ({ i, words: d.words.join(' '), bigrams: fields.includes('bigrams') ? d.bigrams.join(' ') : '' });
   return {
     add: (docs, first) => index.addAll(docs.map((d, i) => asDoc(d, first + i))),
     finish: () => {},
@@ -121,8 +123,8 @@ export function contender(name: ContenderName, scratchFile: string): Contender {
     case 'fts5':
       return fts5(scratchFile);
     case 'minisearch-words':
-      return miniSearch(['words'], (index, q) => baselineSearch(index, q.words).slice(0, K).map((h) => h.unit));
-    case 'product':
-      return miniSearch(['words', 'bigrams'], (index, q) => lexicalSearch(index, [], q.lexical).slice(0, K).map((h) => h.unit));
+      return miniSearch(['words'], (index, q) => miniSearchBaseline(index, q.words).slice(0, K).map((h) => h.unit));
+    case 'minisearch':
+      return miniSearch(['words', 'bigrams'], (index, q) => miniSearchLexical(index, q.lexical).slice(0, K).map((h) => h.unit));
   }
 }

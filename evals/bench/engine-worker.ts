@@ -4,11 +4,10 @@
 // Usage: node --expose-gc --import tsx evals/bench/engine-worker.ts '<job json>' RESULT_FILE
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MODALITY_WORDS, STOPWORDS } from '../../indexer/stopwords.ts';
-import { bigramTokens } from '../../indexer/tokens.ts';
-import { bruteForce } from '../../indexer/vector-index.ts';
-import { exactSearch, normalizedRows } from '../../indexer/vectors/exact.ts';
-import { decodeVectors, encodeVectors } from '../../server/edge/vectors.ts';
+import { decodeVectors, encodeVectors } from '../../indexer/format/vectors.ts';
+import { bigramTokens } from '../../indexer/language/tokens.ts';
+import { MODALITY_WORDS } from '../../indexer/language/zh/modality.ts';
+import { ZH_STOPWORDS } from '../../indexer/language/zh/stopwords.ts';
 import { contender, type BenchDoc, type BenchQuery, type ContenderName } from './contenders.ts';
 import { STARD_CORPUS, STATUTES_CORPUS } from './corpora.ts';
 import { timeEach, timeOnce, type LoopLimits } from './measure.ts';
@@ -61,7 +60,7 @@ export function benchQueries(vocab: Vocabulary, seed: number, count: number): Be
   return Array.from({ length: count }, (_, q) => {
     const pool: string[] = [];
     for (let u = 0; pool.length < 5 && u < 5; u++) {
-      for (const w of syntheticUnit(vocab, seed, q * 5 + u).words) if (!STOPWORDS.has(w) && !MODALITY_WORDS.has(w) && !pool.includes(w)) pool.push(w);
+      for (const w of syntheticUnit(vocab, seed, q * 5 + u).words) if (!ZH_STOPWORDS.has(w) && !MODALITY_WORDS.has(w) && !pool.includes(w)) pool.push(w);
     }
     for (let i = pool.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
@@ -112,12 +111,13 @@ async function lexical(job: Extract<EngineJob, { kind: 'lexical' }>): Promise<Le
 
 async function vectors(job: Extract<EngineJob, { kind: 'vectors' }>): Promise<VectorRun> {
   const source = new VectorSource('latent', job.dims, job.seed);
+  // Unit rows (sample() normalises), one flat buffer.
   const flat = source.sample(job.size, job.seed + 1);
   const vectorRows = rows(flat, job.dims);
   const queries = rows(source.sample(job.queries, job.seed + 2), job.dims);
   const limits = { warmupPasses: 1, passes: 1, budgetMs: 5 * 60_000 };
-  const exact = await timeOnce(() => normalizedRows(vectorRows, job.dims));
-  const truth = queries.map((q) => exactSearch(exact.value, job.dims, q, 10).map((h) => h.doc));
+  const f32 = await timeOnce(() => decodeVectors(encodeVectors(vectorRows, 'f32'), job.size, job.dims, 'f32'));
+  const truth = queries.map((q) => f32.value.search(q, 10).map((h) => h.unit));
   const methods: VectorRun['methods'] = [];
   const measure = async (name: string, prepareMs: number, search: (q: Float32Array) => number[] | null) => {
     const found = queries.map(search);
@@ -125,22 +125,19 @@ async function vectors(job: Extract<EngineJob, { kind: 'vectors' }>): Promise<Ve
     methods.push({ name, prepareMs, query: summarize(timed.samples), recallAt10: found.every((f) => f) ? recallAtK(truth, found as number[][], 10) : NaN });
     log(`vectors ${name}: p50 ${methods.at(-1)!.query.p50.toFixed(2)} ms`);
   };
-  // The floor: dot products alone, no ranking.
+  // The floor: dot products alone, one accumulator, no ranking.
   const scores = new Float32Array(job.size);
-  const matrix = exact.value;
   await measure('plain loop (dot products only)', 0, (q) => {
     for (let r = 0, base = 0; r < job.size; r++, base += job.dims) {
       let s = 0;
-      for (let d = 0; d < job.dims; d++) s += q[d]! * matrix[base + d]!;
+      for (let d = 0; d < job.dims; d++) s += q[d]! * flat[base + d]!;
       scores[r] = s;
     }
     return null;
   });
-  await measure('exactSearch (indexer/vectors/exact.ts)', exact.ms, (q) => exactSearch(exact.value, job.dims, q, 10).map((h) => h.doc));
-  const node = await timeOnce(() => bruteForce(vectorRows));
-  await measure('bruteForce (indexer/vector-index.ts, today)', node.ms, (q) => node.value.search(q, 10).ids);
-  const edge = await timeOnce(() => decodeVectors(encodeVectors(vectorRows, 'f32'), job.size, job.dims, 'f32'));
-  await measure('decodeVectors f32 (server/edge/vectors.ts, today)', edge.ms, (q) => edge.value.search(q, 10).map((h) => h.unit));
+  await measure('exact search, f32 (indexer/format/vectors.ts)', f32.ms, (q) => f32.value.search(q, 10).map((h) => h.unit));
+  const i8 = await timeOnce(() => decodeVectors(encodeVectors(vectorRows, 'i8'), job.size, job.dims, 'i8'));
+  await measure('exact search, i8 (edge bundle encoding)', i8.ms, (q) => i8.value.search(q, 10).map((h) => h.unit));
   return { kind: 'vectors', size: job.size, dims: job.dims, methods };
 }
 

@@ -1,10 +1,10 @@
 // The engine on the product's real inputs: the two statutes' units, cut by the real jieba.
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../corpus.ts';
-import { userDictionary } from '../dictionary.ts';
-import { jiebaSegmenter, jiebaTag } from '../segment.ts';
-import { bigramTokens, wordTokens } from '../tokens.ts';
-import { unitsOf } from '../units.ts';
+import { loadCorpus } from '../build/corpus.ts';
+import { userDictionary } from '../build/dictionary.ts';
+import { jiebaSegmenter, jiebaTag } from '../build/segment.ts';
+import { bigramTokens, wordTokens } from '../language/tokens.ts';
+import { unitsOf } from '../statute/units.ts';
 import { LexicalBuilder } from './build.ts';
 import { loadLexical, serialiseLexical } from './serialise.ts';
 
