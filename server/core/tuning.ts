@@ -1,5 +1,5 @@
-// Every number that shapes ranking and answering, in one documented object (as MiniSearch merges its
-// options with documented defaults). Values were tuned on the seed dev split; change them only with
+// Every number that shapes ranking and answering, in one documented object (callers override a part
+// and keep the documented defaults). Values were tuned on the seed dev split; change them only with
 // `npm run eval` before and after.
 
 export interface Tuning {
