@@ -6,7 +6,7 @@ import type { IndexConfig } from '../config/index-config.ts';
 import { ARTEFACTS, SCHEMA_VERSION } from '../format/artefacts.ts';
 import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
-import { buildLexical } from '../format/lexical.ts';
+import { buildLexical, serialiseLexical } from '../format/lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
 import { jiebaSegmenter, jiebaTag } from './segment.ts';
 import type { IndexManifest } from '../format/manifest.ts';
@@ -65,7 +65,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   try {
     await writer.write(ARTEFACTS.corpus, JSON.stringify({ regulations: corpus.regulations }));
     await writer.write(ARTEFACTS.units, JSON.stringify(units));
-    await writer.write(ARTEFACTS.lexical, JSON.stringify(lexical));
+    await writer.write(ARTEFACTS.lexical, serialiseLexical(lexical));
     await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
     await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
     await writer.write(ARTEFACTS.lint, JSON.stringify(corpus.issues, null, 1));

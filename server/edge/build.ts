@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../../indexer/build/build.ts';
 import { runCommand } from '../../indexer/config/command.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
-import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, TEXT_ARTEFACTS } from '../../indexer/format/artefacts.ts';
+import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, PARSED_ARTEFACTS } from '../../indexer/format/artefacts.ts';
 import { NoIndexError, type EdgeSection, type IndexManifest, type VectorEncoding } from '../../indexer/format/manifest.ts';
 import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
 import { readVerified, sha256Hex } from '../../indexer/format/reader.ts';
@@ -104,7 +104,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
     await writeFile(join(indexOut, name), data);
     written[name] = { bytes: data.byteLength, sha256: await sha256Hex(data) };
   };
-  for (const name of TEXT_ARTEFACTS) {
+  for (const name of PARSED_ARTEFACTS) {
     const data = files.get(name);
     if (!data) throw new Error(`index artefact ${name} is missing from ${dir}`);
     await write(name, data);
