@@ -11,6 +11,7 @@ import { formatLintTable } from '../indexer/build/lint.ts';
 import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
 import { createApp } from './http/app.ts';
 import { serveApp } from './http/node-serve.ts';
+import { nodeAppExtras } from './node/app-extras.ts';
 import { loadAssistant } from './node/assistant.ts';
 
 const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, CORPUS_DIR, CORS_ORIGINS, RATE_LIMIT_PER_MIN, …)';
@@ -39,12 +40,18 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
       (health.dense ? `dense retrieval on (${health.model})` : `lexical-only (${health.denseNote})`),
   );
 
-  const app = createApp(assistant, server);
+  const extras = await nodeAppExtras(server, index.corpusDir);
+  if (server.adminToken === null) console.log('Feedback review (/review) is off: set ADMIN_TOKEN (16+ characters) to enable it.');
+  const app = createApp(assistant, server, extras);
   const httpServer = serveApp(app, { port: server.port, hostname: server.host }, (info) => {
     console.log(`regqa listening on http://${server.host}:${info.port}`);
   });
   await new Promise<void>((resolve, reject) => {
-    const stop = () => httpServer.close(() => resolve());
+    const stop = () =>
+      httpServer.close(() => {
+        extras.close();
+        resolve();
+      });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     httpServer.once('error', (error: NodeJS.ErrnoException) =>

@@ -7,13 +7,13 @@ import type { Fixtures } from './fixtures.ts';
 import { machineInfo, saveReport, targetsTable, today, type SectionName, type SectionResult } from './report.ts';
 import { parseSizes } from './synthetic.ts';
 
-const SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale', 'soak'];
+const SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale', 'engine', 'soak'];
 /** Soak runs only when asked: it is a minute of load for a reliability check, not a performance number. */
-const DEFAULT_SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale'];
+const DEFAULT_SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale', 'engine'];
 
 const USAGE = `usage: npm run bench -- [options]
   --only LIST            sections to run, comma-separated: ${SECTIONS.join('|')}|all (default ${DEFAULT_SECTIONS.join(',')})
-  --scale SIZES          synthetic corpus sizes for --only scale, e.g. 10k,100k,1m (default 10k,100k)
+  --scale SIZES          synthetic corpus sizes for --only scale,engine, e.g. 10k,100k,1m (default 10k,100k)
   --ef-construction N    HNSW efConstruction at the largest size (default 100; lower it to shorten a 1M build)
   --passes N             warm passes over the seed questions for latency (default 5)
   --http-seconds N       seconds per autocannon run (default 10)
@@ -98,6 +98,8 @@ async function runSection(section: SectionName, fixtures: Fixtures, sizes: numbe
       const { runBuild } = await import('./build.ts');
       return runBuild(fixtures.root);
     }
+    case 'engine':
+      return (await import('./engine.ts')).runEngine(sizes);
     case 'scale': {
       const { runScale } = await import('./scale.ts');
       return runScale(sizes, { largestEfConstruction: n.efConstruction });

@@ -6,7 +6,7 @@ import type { IndexConfig } from '../config/index-config.ts';
 import { ARTEFACTS, SCHEMA_VERSION } from '../format/artefacts.ts';
 import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
-import { buildLexical } from '../format/lexical.ts';
+import { buildLexical, serialiseLexical } from '../format/lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
 import { encodeLearned, LEARNED_VERSION } from '../learn/artefact.ts';
 import { learnFromLog, readDecision, readLog } from './learn.ts';
@@ -85,7 +85,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   try {
     await writer.write(ARTEFACTS.corpus, JSON.stringify({ regulations: corpus.regulations }));
     await writer.write(ARTEFACTS.units, JSON.stringify(units));
-    await writer.write(ARTEFACTS.lexical, JSON.stringify(lexical));
+    await writer.write(ARTEFACTS.lexical, serialiseLexical(lexical));
     await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
     await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
     await writer.write(ARTEFACTS.learned, encodeLearned(learned.model));
@@ -122,7 +122,7 @@ async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOpti
   const { EmbedderUnavailable, loadEmbedder } = await embedModule();
   let embedder;
   try {
-    embedder = await loadEmbedder(model);
+    embedder = await loadEmbedder(model, options.log);
   } catch (error) {
     if (error instanceof EmbedderUnavailable) return { model: null, note: `${error.reason}.` };
     throw error;

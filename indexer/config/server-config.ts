@@ -14,6 +14,10 @@ export interface ServerConfig {
   maxQueue: number;
   requestTimeoutMs: number;
   logRequests: boolean;
+  /** Enables /review; null leaves it off. */
+  adminToken: string | null;
+  /** The feedback database on Node (SQLite); `none` for no feedback. */
+  feedbackDb: string | null;
 }
 
 
@@ -30,6 +34,9 @@ const EnvSchema = z.object({
   MAX_QUEUE: z.coerce.number().int().min(0).default(64),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   LOG_REQUESTS: flag.default(true),
+  // Long enough that guessing it through the rate-limited login is hopeless.
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  FEEDBACK_DB: z.string().min(1).default('data/feedback.sqlite'),
 });
 
 export function serverConfigFromEnv(env: Record<string, string | undefined> = process.env): ServerConfig {
@@ -43,5 +50,7 @@ export function serverConfigFromEnv(env: Record<string, string | undefined> = pr
     maxQueue: e.MAX_QUEUE,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     logRequests: e.LOG_REQUESTS,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    feedbackDb: e.FEEDBACK_DB === 'none' ? null : e.FEEDBACK_DB,
   };
 }

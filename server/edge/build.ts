@@ -12,12 +12,13 @@ import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../../indexer/build/build.ts';
 import { runCommand } from '../../indexer/config/command.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
-import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, TEXT_ARTEFACTS } from '../../indexer/format/artefacts.ts';
+import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, PARSED_ARTEFACTS } from '../../indexer/format/artefacts.ts';
 import { NoIndexError, type EdgeSection, type IndexManifest, type VectorEncoding } from '../../indexer/format/manifest.ts';
 import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
 import { readVerified, sha256Hex } from '../../indexer/format/reader.ts';
 import { encodedBytes, encodeVectors, quantisationRecall, unpackVectors } from '../../indexer/format/vectors.ts';
 import { EDGE_INDEX_PREFIX } from './assistant.ts';
+import { widgetBundle } from '../http/widget/bundle.ts';
 import { vectorizeNdjson } from './vectorize.ts';
 import { workersAiModelFor, type WorkersAiModel } from './workers-ai.ts';
 
@@ -25,6 +26,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 export const DIST_DIR = join(HERE, 'dist');
 export const JIEBA_WASM = 'jieba_rs_wasm_bg.wasm';
+export const WIDGET_TEXT = 'widget.js.txt';
 
 const MiB = 1024 * 1024;
 /** The Workers limits the bundle is designed for (developers.cloudflare.com/workers/platform/limits). */
@@ -102,7 +104,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
     await writeFile(join(indexOut, name), data);
     written[name] = { bytes: data.byteLength, sha256: await sha256Hex(data) };
   };
-  for (const name of TEXT_ARTEFACTS) {
+  for (const name of PARSED_ARTEFACTS) {
     const data = files.get(name);
     if (!data) throw new Error(`index artefact ${name} is missing from ${dir}`);
     await write(name, data);
@@ -131,6 +133,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
   await writeFile(join(indexOut, EDGE_MANIFEST), JSON.stringify(edgeManifest, null, 1));
 
   const wasm = await copyJiebaWasm();
+  await writeWidget();
 
   const assets = await Promise.all(
     [...Object.keys(written), EDGE_MANIFEST].map(async (name) => {
@@ -178,6 +181,14 @@ async function copyJiebaWasm(): Promise<Buffer> {
   await writeFile(tmp, wasm);
   await rename(tmp, join(DIST_DIR, JIEBA_WASM));
   return wasm;
+}
+
+/** worker.ts imports the widget bundle as a text module: its ETag on the first line, then the script. */
+async function writeWidget(): Promise<void> {
+  const { js, etag } = await widgetBundle();
+  const tmp = join(DIST_DIR, `.${WIDGET_TEXT}.${process.pid}`);
+  await writeFile(tmp, `${etag}\n${js}`);
+  await rename(tmp, join(DIST_DIR, WIDGET_TEXT));
 }
 
 /** The index version directory, or null when there is none yet (anything else unreadable is an error). */

@@ -13,14 +13,28 @@ import { apiRoutes } from './api.ts';
 import { assetRoutes } from './assets.ts';
 import { concurrencyLimit } from './concurrency.ts';
 import type { AppEnv } from './context.ts';
+import { docsRoutes, type DocsAssets } from './docs.ts';
 import { dutiesPageRoutes } from './duties-page.ts';
 import { ApiError, errorResponse, rejectedInput, validationError } from './errors.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
+import { reviewRoutes, type ReviewOptions } from './feedback/review-page.ts';
+import type { FeedbackStore } from './feedback/store.ts';
+import { corsRefusalLog } from './middleware/cors-refusal/index.ts';
 import { pageRoutes } from './pages.ts';
 import { rateLimit } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { LIMITS } from './schemas.ts';
+import type { WidgetBundle } from './widget/bundle.ts';
 
-export function createApp(assistant: Assistant, config: ServerConfig): Hono<AppEnv> {
+/** What the runtime provides beyond the assistant: built assets and stores (absent ones switch their routes off). */
+export interface AppExtras {
+  widget?: WidgetBundle;
+  docsAssets?: DocsAssets;
+  feedback?: FeedbackStore;
+  questionLog?: ReviewOptions['questionLog'];
+}
+
+export function createApp(assistant: Assistant, config: ServerConfig, extras: AppExtras = {}): Hono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: async (result, c) => {
       if (!result.success) return errorResponse(c, validationError(result.error.issues, await rejectedInput(c, result.target)));
@@ -48,6 +62,7 @@ export function createApp(assistant: Assistant, config: ServerConfig): Hono<AppE
   );
   app.use(
     '/api/*',
+    corsRefusalLog(config.corsOrigins),
     cors({
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
       allowMethods: ['GET', 'POST'],
@@ -70,7 +85,12 @@ export function createApp(assistant: Assistant, config: ServerConfig): Hono<AppE
   app.route('/', apiRoutes(assistant));
   app.route('/', pageRoutes(assistant));
   app.route('/', dutiesPageRoutes(assistant));
-  app.route('/', assetRoutes());
+  app.route('/', assetRoutes(extras.widget));
+  app.route('/', docsRoutes(extras.docsAssets));
+  app.route('/', feedbackRoutes(extras.feedback));
+  if (config.adminToken && extras.feedback) {
+    app.route('/', reviewRoutes({ assistant, store: extras.feedback, adminToken: config.adminToken, questionLog: extras.questionLog }));
+  }
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -11,6 +11,7 @@ import type { Assistant } from '../core/types.ts';
 import { loadAssistant } from '../node/assistant.ts';
 import { createApp } from './app.ts';
 import { serveApp } from './node-serve.ts';
+import { nodeAppExtras } from '../node/app-extras.ts';
 
 export interface TestIndex {
   assistant: Assistant;
@@ -26,7 +27,7 @@ export async function buildTestIndex(): Promise<TestIndex> {
 
 /** Limits generous enough that only the tests that lower them ever meet them. */
 export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig => ({
-  ...serverConfigFromEnv({ LOG_REQUESTS: '0', RATE_LIMIT_PER_MIN: '100000', RATE_LIMIT_BURST: '100000' }),
+  ...serverConfigFromEnv({ LOG_REQUESTS: '0', RATE_LIMIT_PER_MIN: '100000', RATE_LIMIT_BURST: '100000', FEEDBACK_DB: ':memory:' }),
   ...overrides,
 });
 
@@ -35,8 +36,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export function startServer(assistant: Assistant, config: ServerConfig = testConfig()): Promise<TestServer> {
-  const app = createApp(assistant, config);
+/** `corpusDir`: where confirmed questions are logged (questions.jsonl); tests pass a temporary copy. */
+export async function startServer(assistant: Assistant, config: ServerConfig = testConfig(), corpusDir?: string): Promise<TestServer> {
+  const extras = await nodeAppExtras(config, corpusDir ?? (await mkdtemp(join(tmpdir(), 'regqa-log-'))));
+  const app = createApp(assistant, config, extras);
   return new Promise((resolve) => {
     const server = serveApp(app, { port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({
@@ -45,7 +48,10 @@ export function startServer(assistant: Assistant, config: ServerConfig = testCon
           new Promise<void>((done) => {
             // Keep-alive sockets from fetch would hold close() open until they time out.
             if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => done());
+            server.close(() => {
+              extras.close();
+              done();
+            });
           }),
       });
     });

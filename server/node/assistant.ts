@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { jiebaSegmenter } from '../../indexer/build/segment.ts';
 import { loadHnsw } from '../../indexer/build/hnsw.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
-import { ARTEFACTS, TEXT_ARTEFACTS } from '../../indexer/format/artefacts.ts';
+import { ARTEFACTS, PARSED_ARTEFACTS } from '../../indexer/format/artefacts.ts';
 import type { IndexManifest } from '../../indexer/format/manifest.ts';
 import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
-import { artefactText, readVerified } from '../../indexer/format/reader.ts';
+import { artefactBytes, readVerified } from '../../indexer/format/reader.ts';
 import { createAssistant, parseIndexData, type AssistantOptions, type DenseSearch, type IndexData } from '../core/index.ts';
 
 export { resolveIndexDir };
@@ -21,8 +21,8 @@ export async function loadIndexData(dir: string): Promise<{ data: IndexData; man
   const versionDir = await resolveIndexDir(dir);
   const manifest = await readManifest(versionDir);
   const source = fileSource(versionDir);
-  const files = await readVerified(source, manifest.files, TEXT_ARTEFACTS);
-  const data = parseIndexData(manifest, (name) => artefactText(files, name, source));
+  const files = await readVerified(source, manifest.files, PARSED_ARTEFACTS);
+  const data = parseIndexData(manifest, (name) => artefactBytes(files, name, source));
   return { data, manifest, dir: versionDir };
 }
 

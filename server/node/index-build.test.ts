@@ -33,7 +33,7 @@ describe('index build and store', () => {
     expect(first.manifest.denseNote).toMatch(/no embedding model/);
     expect(lines.filter((l) => l.startsWith('Dense retrieval off'))).toHaveLength(1);
     expect(first.manifest.counts).toMatchObject({ regulations: 2, articles: 94 });
-    for (const name of ['corpus.json', 'units.json', 'lexical.json', 'dictionary.txt', 'glossary.json', 'lint.json']) {
+    for (const name of ['corpus.json', 'units.json', 'lexical.bin', 'dictionary.txt', 'glossary.json', 'lint.json']) {
       expect(first.manifest.files[name]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     const second = await buildIndex({ config: lexicalConfig(out) });
@@ -150,9 +150,11 @@ describe('a build killed mid-way (SIGKILL)', () => {
     if (first.status === 'failed') throw new Error('build failed');
     for (const delayMs of [150, 600, 1200, 1800, 2600]) {
       const child = cli(out);
+      // Listen before the delay: a build faster than the delay exits before the kill.
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       const current = await currentVersionDir(out);
       // Either the old version or a complete new one, never a partial directory.
       const data = await loadIndexData(out);
