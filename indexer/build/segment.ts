@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as jieba from 'nodejs-jieba';
-import type { Segment } from '../language/tokens.ts';
+import { preferWords, type Segment } from '../language/tokens.ts';
 
 // Segmentation and tagging never use jieba's keyword extractor, but load() always reads its IDF table
 // (6 MB, ~20 MB of memory and ~0.3 s) and insists on at least one line: a one-line table stands in.
@@ -23,7 +23,7 @@ export function jiebaSegmenter(userWords: readonly string[] = []): Segment {
     jieba.insertWord(word);
     inserted.add(word);
   }
-  return (text) => jieba.cutForSearch(text, true);
+  return preferWords((text) => jieba.cutForSearch(text, true), userWords);
 }
 
 /** Part-of-speech tags, used only while deriving the user dictionary from the corpus. */

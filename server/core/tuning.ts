@@ -81,5 +81,5 @@ export const DEFAULT_TUNING: Tuning = {
   actorBoost: 1.6,
   responsibilityBoost: 1.25,
   definitionBoost: 2,
-  learned: { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0.1, regulationWeight: 0.3, neighbours: 10, pivotWeight: 0.2, lambda: 0.5, beta: 0.5, candidates: 300 },
+  learned: { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0.1, regulationWeight: 0.15, neighbours: 10, pivotWeight: 0.2, lambda: 0.5, beta: 0.5, candidates: 300 },
 };
