@@ -1,7 +1,7 @@
 // What an eval runs against: the assistant in this process (one per retriever mode), or a running
 // server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
 import { z } from 'zod';
-import { DEFAULT_TUNING, type AskInput, type AskResult, type Assistant, type Citation, type RetrieverMode, type Tuning } from '../server/core/index.ts';
+import { DEFAULT_TUNING, type AskInput, type AskResult, type Assistant, type Citation, type IndexData, type RetrieverMode, type Tuning } from '../server/core/index.ts';
 import { loadIndexData } from '../server/node/index.ts';
 import { crossValidated } from './cv.ts';
 
@@ -44,13 +44,17 @@ export interface LoadedTargets {
   denseNote: string | null;
 }
 
-/** Each mechanism the full system can run without, as a tuning override: `--ablate` names them. */
-export const ABLATIONS = {
-  translation: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, translationWeight: 0 } }),
-  reverse: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, reverseWeight: 0 } }),
-  neighbours: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, neighbourWeight: 0, regulationWeight: 0 } }),
-  pivot: (t: Tuning): Partial<Tuning> => ({ learned: { ...t.learned, pivotWeight: 0 } }),
-} as const;
+/**
+ * Each mechanism the full system can run without, `--ablate` names them: a tuning override (a weight
+ * set to 0) or the index data without it (the calibrated decision: the coverage threshold decides).
+ */
+export const ABLATIONS: Record<string, { tuning?: (t: Tuning) => Partial<Tuning>; data?: (d: IndexData) => IndexData }> = {
+  translation: { tuning: (t) => ({ learned: { ...t.learned, translationWeight: 0 } }) },
+  reverse: { tuning: (t) => ({ learned: { ...t.learned, reverseWeight: 0 } }) },
+  neighbours: { tuning: (t) => ({ learned: { ...t.learned, neighbourWeight: 0, regulationWeight: 0 } }) },
+  pivot: { tuning: (t) => ({ learned: { ...t.learned, pivotWeight: 0 } }) },
+  decision: { data: (d) => ({ ...d, decision: null }) },
+};
 export type Ablation = keyof typeof ABLATIONS;
 
 export interface InProcessOptions {
@@ -69,8 +73,8 @@ export interface InProcessOptions {
 export async function loadInProcessTargets(indexDir: string, options: InProcessOptions = {}): Promise<LoadedTargets> {
   const warnings: string[] = [];
   const loaded = await loadIndexData(indexDir);
-  const system = async (name: string, mode: RetrieverMode, tuning: Partial<Tuning>, warn: (line: string) => void) => {
-    const { full, pick } = await crossValidated(loaded, { mode, tuning, warn });
+  const system = async (name: string, mode: RetrieverMode, tuning: Partial<Tuning>, warn: (line: string) => void, data = (d: IndexData) => d) => {
+    const { full, pick } = await crossValidated({ ...loaded, data: data(loaded.data) }, { mode, tuning, warn });
     return { full, target: inProcessTarget(name, { ask: (input) => pick(input.question).ask(input), search: (q, k, r) => pick(q).search(q, k, r) }) };
   };
   const tuning = options.tuning ?? {};
@@ -80,7 +84,10 @@ export async function loadInProcessTargets(indexDir: string, options: InProcessO
   if (!health.dense && wanted.includes('dense')) throw new EvalConfigError(`--retriever dense needs vectors, but the index is lexical-only: ${health.denseNote ?? 'no dense index'}`);
   const targets: EvalTarget[] = [first.target];
   const base = { ...DEFAULT_TUNING, ...tuning };
-  for (const ablation of options.ablate ?? []) targets.push((await system(`no-${ablation}`, wanted[0]!, { ...tuning, ...ABLATIONS[ablation](base) }, () => {})).target);
+  for (const name of options.ablate ?? []) {
+    const ablation = ABLATIONS[name]!;
+    targets.push((await system(`no-${name}`, wanted[0]!, { ...tuning, ...ablation.tuning?.(base) }, () => {}, ablation.data)).target);
+  }
   for (const mode of wanted.slice(1)) targets.push((await system(mode, mode, tuning, () => {})).target);
   for (const w of new Set(warnings)) console.warn(w);
   return { targets, assistant: first.full, dense: health.dense, denseNote: health.denseNote };
