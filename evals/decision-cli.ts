@@ -1,12 +1,12 @@
-// npm run eval -- --fit-decision: fit the answerability model for a suite's corpus and write it beside
-// the corpus; the next build copies it into the index.
+// npm run eval -- --fit-decision: choose the learned signals' weights and fit the answerability model
+// for a suite's corpus, and write them beside the corpus; the next build copies them into the index.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stardDir } from '../indexer/config/env.ts';
 import { loadIndexData } from '../server/node/index.ts';
 import { loadOfftopic } from './dataset.ts';
 import { isHeldOutStard } from './cv.ts';
-import { fitDecision, writeDecision, type Labelled } from './decision-fit.ts';
+import { chooseFusion, fitDecision, writeDecision, type Labelled } from './decision-fit.ts';
 import type { Suite } from './suites.ts';
 
 export async function fitAndWrite(suite: Suite, indexDir: string): Promise<number> {
@@ -23,7 +23,9 @@ export async function fitAndWrite(suite: Suite, indexDir: string): Promise<numbe
     }
   }
   const notes = `npm run eval -- --dataset ${suite.name} --fit-decision: positives = the log's answered questions (cross-validated); negatives = ${[...new Set(negatives.map((n) => n.group))].join(', ')} and the log's not-covered entries`;
-  const { model, answered, counts } = await fitDecision(loaded, negatives, notes);
+  const { fusion, mrr } = await chooseFusion(loaded);
+  console.log(`learned weights by 5-fold CV on the log: ${JSON.stringify(fusion)} (MRR@10 ${mrr.toFixed(3)})`);
+  const { model, answered, counts } = await fitDecision(loaded, negatives, notes, fusion);
   const file = await writeDecision(suite.corpusDir, model);
   console.log(`answerability model → ${file} (threshold ${model.threshold.toFixed(3)})`);
   console.log('share answered, out of fold:');

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const built = await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: join(tmp, 'index'), model: null } });
   if (built.status === 'failed') throw new Error('index build failed');
   const negatives = (await loadOfftopic()).filter((q) => q.split === 'dev').map((q) => ({ question: q.question, group: 'offtopic' }));
-  report = await fitDecision(await loadIndexData(built.dir), negatives, 'test fit');
+  report = await fitDecision(await loadIndexData(built.dir), negatives, 'test fit', { translationWeight: 0.8, reverseWeight: 0, neighbourWeight: 0, regulationWeight: 0 });
 }, 180_000);
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 

@@ -1,4 +1,5 @@
-// Fits the answerability model (npm run eval -- --fit-decision) and writes `<corpus>/decision.json`.
+// Fits the learned signals' weights and the answerability model (npm run eval -- --fit-decision) and
+// writes `<corpus>/decision.json`.
 // In-corpus questions are the log's answered ones, judged by models that never saw them (cv.ts), so
 // their translation and neighbour signals look like a new question's. Out-of-corpus questions: the
 // log's verified "not covered" entries, the off-topic set's dev split, and for the project corpus
@@ -43,8 +44,40 @@ interface Row {
   fold: number;
 }
 
-export async function fitDecision(loaded: Awaited<ReturnType<typeof loadIndexData>>, negatives: readonly Labelled[], notes: string): Promise<FitReport> {
-  const { pick } = await crossValidated(loaded, { warn: () => {} });
+type Loaded = Awaited<ReturnType<typeof loadIndexData>>;
+export type Fusion = DecisionModel['fusion'];
+
+/** The weights tried, each signal on or off at its STARD-chosen strength (translation also at half). */
+export const FUSION_GRID: Fusion[] = [0.8, 0.5, 0].flatMap((translationWeight) =>
+  [0.5, 0].flatMap((reverseWeight) => [0.1, 0].flatMap((neighbourWeight) => [0.15, 0].map((regulationWeight) => ({ translationWeight, reverseWeight, neighbourWeight, regulationWeight })))),
+);
+
+/**
+ * The learned signals' weights for this corpus: the grid point with the best MRR@10 over the log's
+ * own questions, each asked of the model that did not learn from it (5-fold CV); ties go to the
+ * earlier point. A small log (the project corpus's) cannot support every signal that STARD's can.
+ */
+export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<{ fusion: Fusion; mrr: number }> {
+  const keyOf = (c: { regulationId: string; article: number | null; sub: number; label: string }) => `${c.regulationId}/${c.article === null ? c.label : `${c.article}-${c.sub}`}`;
+  const { questions } = loaded.data.learned;
+  let best = { fusion: grid[0]!, mrr: -1 };
+  for (const fusion of grid) {
+    const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
+    let sum = 0;
+    for (const q of questions) {
+      const gold = new Set(q.units.map((u) => keyOf(loaded.data.units[u]!)));
+      const ranked = [...new Set((await pick(q.text).search(q.text, 10)).map(keyOf))];
+      const rank = ranked.findIndex((k) => gold.has(k));
+      sum += rank < 0 ? 0 : 1 / (rank + 1);
+    }
+    const mrr = questions.length ? sum / questions.length : 0;
+    if (mrr > best.mrr + 1e-9) best = { fusion, mrr };
+  }
+  return best;
+}
+
+export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[], notes: string, fusion: Fusion): Promise<FitReport> {
+  const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
   const positives = loaded.data.learned.questions.map((q) => ({ question: q.text, group: 'positive' }));
   const logNegatives = await verifiedNotCovered(loaded.manifest.questionLog?.file ?? null);
   const rows: Row[] = [];
@@ -84,6 +117,7 @@ export async function fitDecision(loaded: Awaited<ReturnType<typeof loadIndexDat
     features: [...FEATURES],
     ...fitted,
     domain: table(rows),
+    fusion,
     threshold: THRESHOLD,
     fitted: { at: new Date().toISOString(), positives: counts.positive ?? 0, negatives: Object.fromEntries(Object.entries(counts).filter(([g]) => g !== 'positive')), notes },
   };

@@ -1,7 +1,7 @@
 // What an eval runs against: the assistant in this process (one per retriever mode), or a running
 // server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
 import { z } from 'zod';
-import { DEFAULT_TUNING, type AskInput, type AskResult, type Assistant, type Citation, type IndexData, type RetrieverMode, type Tuning } from '../server/core/index.ts';
+import type { AskInput, AskResult, Assistant, Citation, IndexData, RetrieverMode, TuningOverrides } from '../server/core/index.ts';
 import { loadIndexData } from '../server/node/index.ts';
 import { crossValidated } from './cv.ts';
 
@@ -48,12 +48,13 @@ export interface LoadedTargets {
  * Each mechanism the full system can run without, `--ablate` names them: a tuning override (a weight
  * set to 0) or the index data without it (the calibrated decision: the coverage threshold decides).
  */
-export const ABLATIONS: Record<string, { tuning?: (t: Tuning) => Partial<Tuning>; data?: (d: IndexData) => IndexData }> = {
-  translation: { tuning: (t) => ({ learned: { ...t.learned, translationWeight: 0 } }) },
-  reverse: { tuning: (t) => ({ learned: { ...t.learned, reverseWeight: 0 } }) },
-  neighbours: { tuning: (t) => ({ learned: { ...t.learned, neighbourWeight: 0, regulationWeight: 0 } }) },
-  pivot: { tuning: (t) => ({ learned: { ...t.learned, pivotWeight: 0 } }) },
-  decision: { data: (d) => ({ ...d, decision: null }) },
+export const ABLATIONS: Record<string, { tuning: (d: IndexData) => TuningOverrides; data?: (d: IndexData) => IndexData }> = {
+  translation: { tuning: () => ({ learned: { translationWeight: 0 } }) },
+  reverse: { tuning: () => ({ learned: { reverseWeight: 0 } }) },
+  neighbours: { tuning: () => ({ learned: { neighbourWeight: 0, regulationWeight: 0 } }) },
+  pivot: { tuning: () => ({ learned: { pivotWeight: 0 } }) },
+  // The coverage threshold decides; the weights the index fitted on its log stay.
+  decision: { data: (d) => ({ ...d, decision: null }), tuning: (d) => ({ learned: d.decision?.fusion }) },
 };
 export type Ablation = keyof typeof ABLATIONS;
 
@@ -62,7 +63,7 @@ export interface InProcessOptions {
   modes?: readonly RetrieverMode[];
   /** Mechanisms to switch off one at a time, each an extra system `no-<name>` beside the first mode. */
   ablate?: readonly Ablation[];
-  tuning?: Partial<Tuning>;
+  tuning?: TuningOverrides;
 }
 
 /**
@@ -73,7 +74,7 @@ export interface InProcessOptions {
 export async function loadInProcessTargets(indexDir: string, options: InProcessOptions = {}): Promise<LoadedTargets> {
   const warnings: string[] = [];
   const loaded = await loadIndexData(indexDir);
-  const system = async (name: string, mode: RetrieverMode, tuning: Partial<Tuning>, warn: (line: string) => void, data = (d: IndexData) => d) => {
+  const system = async (name: string, mode: RetrieverMode, tuning: TuningOverrides, warn: (line: string) => void, data = (d: IndexData) => d) => {
     const { full, pick } = await crossValidated({ ...loaded, data: data(loaded.data) }, { mode, tuning, warn });
     return { full, target: inProcessTarget(name, { ask: (input) => pick(input.question).ask(input), search: (q, k, r) => pick(q).search(q, k, r) }) };
   };
@@ -83,10 +84,10 @@ export async function loadInProcessTargets(indexDir: string, options: InProcessO
   const wanted: RetrieverMode[] = options.modes ? [...options.modes] : health.dense ? ['hybrid', 'bm25', 'dense', 'baseline'] : ['hybrid', 'baseline'];
   if (!health.dense && wanted.includes('dense')) throw new EvalConfigError(`--retriever dense needs vectors, but the index is lexical-only: ${health.denseNote ?? 'no dense index'}`);
   const targets: EvalTarget[] = [first.target];
-  const base = { ...DEFAULT_TUNING, ...tuning };
   for (const name of options.ablate ?? []) {
     const ablation = ABLATIONS[name]!;
-    targets.push((await system(`no-${name}`, wanted[0]!, { ...tuning, ...ablation.tuning?.(base) }, () => {}, ablation.data)).target);
+    const off = ablation.tuning(loaded.data);
+    targets.push((await system(`no-${name}`, wanted[0]!, { ...tuning, ...off, learned: { ...tuning.learned, ...off.learned } }, () => {}, ablation.data)).target);
   }
   for (const mode of wanted.slice(1)) targets.push((await system(mode, mode, tuning, () => {})).target);
   for (const w of new Set(warnings)) console.warn(w);

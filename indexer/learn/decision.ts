@@ -29,6 +29,8 @@ export const DecisionModelSchema = z.object({
   weights: z.array(z.number()),
   bias: z.number(),
   domain: DomainTableSchema,
+  /** The learned signals' weights chosen by cross-validation on this corpus's log (tuning.learned). */
+  fusion: z.object({ translationWeight: z.number(), reverseWeight: z.number(), neighbourWeight: z.number(), regulationWeight: z.number() }),
   /** Answer when the probability of "the corpus covers it" reaches this. */
   threshold: z.number().min(0).max(1),
   /** How it was fitted: when, on how many questions of each kind, and the fit's own cross-validated rates. */

@@ -14,7 +14,7 @@ import { indexView } from './index-view.ts';
 import { guardedDense } from './retrieve/rank.ts';
 import { retriever, type Retrieval } from './retrieve/retrieval.ts';
 import type { DenseSearch, RetrieverMode } from './retrieve/types.ts';
-import { DEFAULT_TUNING, type Tuning } from './tuning.ts';
+import { resolveTuning, type Tuning, type TuningOverrides } from './tuning.ts';
 import type { AskInput, AskResult, Assistant, Citation } from './types.ts';
 
 export interface AssistantOptions {
@@ -27,8 +27,8 @@ export interface AssistantOptions {
   warn?: (line: string) => void;
   /** Default: hybrid with a dense search, bm25 without. */
   mode?: RetrieverMode;
-  /** Overrides of DEFAULT_TUNING (tuning.ts documents each value). */
-  tuning?: Partial<Tuning>;
+  /** Overrides of DEFAULT_TUNING and of the index's fitted weights (tuning.ts documents each value). */
+  tuning?: TuningOverrides;
 }
 
 export type CoreAssistant = Assistant & {
@@ -39,7 +39,7 @@ export type CoreAssistant = Assistant & {
 };
 
 export function createAssistant(options: AssistantOptions): CoreAssistant {
-  const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const tuning: Tuning = resolveTuning(options.index.decision?.fusion ?? null, options.tuning);
   const mode: RetrieverMode = options.mode ?? (options.dense ? 'hybrid' : 'bm25');
   const view = indexView(options.index);
   const dense = guardedDense(options.dense, tuning.denseCandidates, options.warn ?? console.warn);

@@ -42,7 +42,11 @@ export interface Tuning {
   responsibilityBoost: number;
   /** Clauses that define the term asked about (所称X / X，是指). */
   definitionBoost: number;
-  /** The learned signals fused with BM25 (retrieve/learned.ts); a weight of 0 turns a signal off. */
+  /**
+   * The learned signals fused with BM25 (retrieve/learned.ts); a weight of 0 turns a signal off. The
+   * defaults are STARD's cross-validated choice; an index whose decision.json carries `fusion` uses
+   * the weights cross-validated on its own log instead (a small log cannot support every signal).
+   */
   learned: {
     /** Share of the fused score that goes to the translation language model. */
     translationWeight: number;
@@ -83,3 +87,14 @@ export const DEFAULT_TUNING: Tuning = {
   definitionBoost: 2,
   learned: { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0.1, regulationWeight: 0.15, neighbours: 10, pivotWeight: 0.2, lambda: 0.5, beta: 0.5, candidates: 300 },
 };
+
+/** What a caller may override: any value, and the learned weights one by one. */
+export type TuningOverrides = Partial<Omit<Tuning, 'learned'>> & { learned?: Partial<Tuning['learned']> };
+
+/**
+ * The tuning an assistant runs with: the defaults, then the learned weights chosen for this index by
+ * cross-validation on its own log (decision.json), then the caller's overrides.
+ */
+export function resolveTuning(fitted: Partial<Tuning['learned']> | null, overrides: TuningOverrides = {}): Tuning {
+  return { ...DEFAULT_TUNING, ...overrides, learned: { ...DEFAULT_TUNING.learned, ...fitted, ...overrides.learned } };
+}

@@ -89,6 +89,7 @@ describe('decision features and model', () => {
     weights: FEATURES.map((f) => (f === 'coverage' ? 4 : f === 'dense' ? 10 : 0)),
     bias: -2,
     domain: { words: {}, unseen: 0 },
+    fusion: { translationWeight: 0.8, reverseWeight: 0, neighbourWeight: 0, regulationWeight: 0 },
     threshold: 0.5,
     fitted: { at: '2026-12-01T00:00:00.000Z', positives: 1, negatives: { offtopic: 1 }, notes: 'test' },
   };
