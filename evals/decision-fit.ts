@@ -49,18 +49,24 @@ export type Fusion = DecisionModel['fusion'];
 
 /** The weights tried, each signal on or off at its STARD-chosen strength (translation also at half). */
 export const FUSION_GRID: Fusion[] = [0.8, 0.5, 0].flatMap((translationWeight) =>
-  [0.5, 0].flatMap((reverseWeight) => [0.1, 0].flatMap((neighbourWeight) => [0.15, 0].map((regulationWeight) => ({ translationWeight, reverseWeight, neighbourWeight, regulationWeight })))),
+  (translationWeight > 0 ? [0.5, 0] : [0]).flatMap((reverseWeight) =>
+    [0.1, 0].flatMap((neighbourWeight) => [0.15, 0].map((regulationWeight) => ({ translationWeight, reverseWeight, neighbourWeight, regulationWeight }))),
+  ),
 );
 
+/** A signal stays off unless it raises the cross-validated MRR@10 by more than this (about half a rank step on 58 questions). */
+export const FUSION_TOLERANCE = 0.005;
+
 /**
- * The learned signals' weights for this corpus: the grid point with the best MRR@10 over the log's
- * own questions, each asked of the model that did not learn from it (5-fold CV); ties go to the
- * earlier point. A small log (the project corpus's) cannot support every signal that STARD's can.
+ * The learned signals' weights for this corpus: over the grid, the MRR@10 of the log's own questions,
+ * each asked of the model that did not learn from it (5-fold CV); of the points within FUSION_TOLERANCE
+ * of the best, the one with the fewest signals on (then the best MRR). A small log (the project
+ * corpus's) cannot support every signal that STARD's can.
  */
 export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<{ fusion: Fusion; mrr: number }> {
   const keyOf = (c: { regulationId: string; article: number | null; sub: number; label: string }) => `${c.regulationId}/${c.article === null ? c.label : `${c.article}-${c.sub}`}`;
   const { questions } = loaded.data.learned;
-  let best = { fusion: grid[0]!, mrr: -1 };
+  const scored: { fusion: Fusion; mrr: number }[] = [];
   for (const fusion of grid) {
     const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
     let sum = 0;
@@ -70,10 +76,11 @@ export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<
       const rank = ranked.findIndex((k) => gold.has(k));
       sum += rank < 0 ? 0 : 1 / (rank + 1);
     }
-    const mrr = questions.length ? sum / questions.length : 0;
-    if (mrr > best.mrr + 1e-9) best = { fusion, mrr };
+    scored.push({ fusion, mrr: questions.length ? sum / questions.length : 0 });
   }
-  return best;
+  const best = Math.max(...scored.map((s) => s.mrr));
+  const on = (f: Fusion) => Object.values(f).filter((w) => w > 0).length;
+  return scored.filter((s) => s.mrr >= best - FUSION_TOLERANCE).sort((a, b) => on(a.fusion) - on(b.fusion) || b.mrr - a.mrr)[0]!;
 }
 
 export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[], notes: string, fusion: Fusion): Promise<FitReport> {

@@ -51,7 +51,7 @@ export interface LoadedTargets {
 export const ABLATIONS: Record<string, { tuning: (d: IndexData) => TuningOverrides; data?: (d: IndexData) => IndexData }> = {
   translation: { tuning: () => ({ learned: { translationWeight: 0 } }) },
   reverse: { tuning: () => ({ learned: { reverseWeight: 0 } }) },
-  neighbours: { tuning: () => ({ learned: { neighbourWeight: 0, regulationWeight: 0 } }) },
+  neighbours: { tuning: () => ({ learned: { neighbourWeight: 0, regulationWeight: 0, repeatWeight: 0 } }) },
   pivot: { tuning: () => ({ learned: { pivotWeight: 0 } }) },
   // The coverage threshold decides; the weights the index fitted on its log stay.
   decision: { data: (d) => ({ ...d, decision: null }), tuning: (d) => ({ learned: d.decision?.fusion }) },

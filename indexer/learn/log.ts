@@ -32,8 +32,8 @@ export const LogEntrySchema = z.object({
   gold: z.array(LogRefSchema),
   /** Where the question comes from and who verified it; defaults to file:line. */
   source: z.string().min(1).optional(),
-  /** ISO date the entry was added. */
-  addedAt: z.string().date().optional(),
+  /** When the entry was added: an ISO date or date-time. */
+  addedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 

@@ -56,6 +56,12 @@ export interface Tuning {
     neighbourWeight: number;
     /** How much the regulations those questions were answered from raise all their units (a topic prior). */
     regulationWeight: number;
+    /**
+     * Added to the clauses the log verified for the very question asked (a confirmed question asked again
+     * gets its confirmed answer). Cross-validation cannot measure it (no question repeats itself across
+     * folds), so it is not fitted: 1 puts those clauses first.
+     */
+    repeatWeight: number;
     /** How many logged questions vote. */
     neighbours: number;
     /** CC-CEDICT pivot synonyms beside the learned translations, at this share of a translation. */
@@ -85,7 +91,7 @@ export const DEFAULT_TUNING: Tuning = {
   actorBoost: 1.6,
   responsibilityBoost: 1.25,
   definitionBoost: 2,
-  learned: { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0.1, regulationWeight: 0.15, neighbours: 10, pivotWeight: 0.2, lambda: 0.5, beta: 0.5, candidates: 300 },
+  learned: { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0.1, regulationWeight: 0.15, repeatWeight: 1, neighbours: 10, pivotWeight: 0.2, lambda: 0.5, beta: 0.5, candidates: 300 },
 };
 
 /** What a caller may override: any value, and the learned weights one by one. */

@@ -28,29 +28,37 @@ const tuning = (learnedTuning: Partial<typeof DEFAULT_TUNING.learned>) => ({ lea
 describe('learned signals', () => {
   it('with every weight 0 leave the lexical ranking as it is', () => {
     const lexical = [{ unit: 3, score: 2 }, { unit: 0, score: 1 }];
-    const signals = learnedSignals(learned, articleOf, regulationOf, tuning({ translationWeight: 0, neighbourWeight: 0, regulationWeight: 0 }));
-    expect(signals.fuse(lexical, query('网店'))).toEqual(lexical);
+    const signals = learnedSignals(learned, articleOf, regulationOf, tuning({ translationWeight: 0, neighbourWeight: 0, regulationWeight: 0, repeatWeight: 0 }));
+    expect(signals.fuse(lexical, query('网店'), '网店')).toEqual(lexical);
   });
 
   it('lift the clause a lay question is about above one that only shares a word', () => {
     const signals = learnedSignals(learned, articleOf, regulationOf, tuning({ neighbourWeight: 0, regulationWeight: 0 }));
-    const fused = signals.fuse([{ unit: 3, score: 1 }], query('网店怎么登记'));
+    const fused = signals.fuse([{ unit: 3, score: 1 }], query('网店怎么登记'), '网店怎么登记');
     expect(fused[0]!.unit).toBe(0);
   });
 
   it('give a paragraph its article’s translation score, and keep units outside the scope out', () => {
     const signals = learnedSignals(learned, articleOf, regulationOf, tuning({ translationWeight: 1, neighbourWeight: 0, regulationWeight: 0 }));
-    const fused = new Map(signals.fuse([], query('交税')).map((h) => [h.unit, h.score]));
+    const fused = new Map(signals.fuse([], query('交税'), '交税').map((h) => [h.unit, h.score]));
     expect(fused.get(2)).toBeCloseTo(fused.get(1)!, 12);
-    expect(signals.fuse([], query('交税'), (u) => u !== 1 && u !== 2).some((h) => h.unit === 1 || h.unit === 2)).toBe(false);
+    expect(signals.fuse([], query('交税'), '交税', (u) => u !== 1 && u !== 2).some((h) => h.unit === 1 || h.unit === 2)).toBe(false);
   });
 
   it('vote for the clauses of the nearest logged question, and raise its regulation', () => {
     const near = learnedSignals(learned, articleOf, regulationOf, tuning({ translationWeight: 0, neighbourWeight: 1, regulationWeight: 0 }));
-    expect(near.fuse([], query('网店登记'))[0]!.unit).toBe(0);
+    expect(near.fuse([], query('网店登记'), '网店登记')[0]!.unit).toBe(0);
     const prior = learnedSignals(learned, articleOf, regulationOf, tuning({ translationWeight: 0, neighbourWeight: 0, regulationWeight: 1 }));
     const lexical = [{ unit: 3, score: 1 }, { unit: 1, score: 0.8 }];
-    expect(prior.fuse(lexical, query('交税申报'))[0]!.unit).toBe(1);
+    expect(prior.fuse(lexical, query('交税申报'), '交税申报')[0]!.unit).toBe(1);
+  });
+
+  it('put the verified clauses first when a logged question is asked again, however it is punctuated', () => {
+    const signals = learnedSignals(learned, articleOf, regulationOf, tuning({ translationWeight: 0, neighbourWeight: 0, regulationWeight: 0 }));
+    const lexical = [{ unit: 3, score: 5 }, { unit: 2, score: 4 }];
+    expect(signals.fuse(lexical, query('交税要去哪里申报'), '交税要去哪里申报')[0]!.unit).toBe(1);
+    expect(signals.fuse(lexical, query('交税去哪里申报'), '交税去哪里申报')[0]!.unit).toBe(3);
+    expect(signals.fuse(lexical, query('交税要去哪里申报'), '交税要去哪里申报', (u) => u !== 1)[0]!.unit).toBe(3);
   });
 
   it('measure how well the best article explains the words, per unit of query weight', () => {

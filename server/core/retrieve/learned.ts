@@ -4,6 +4,7 @@
 // weights (tuning.learned, chosen by cross-validation on the logs) mean the same for every question.
 import type { LearnedModel } from '../../../indexer/learn/artefact.ts';
 import type { Tuning } from '../tuning.ts';
+import { normalizeQuestion } from '../understand/normalize.ts';
 import { neighbourVotes, type NeighbourVotes } from './neighbours.ts';
 import { translationScores, translationSide, type TranslationSide } from './translation.ts';
 import type { LexicalQuery, UnitHit, WeightedTerm } from './types.ts';
@@ -20,16 +21,29 @@ export interface LearnedSignals {
    * questions). An answerability signal.
    */
   strength(words: readonly WeightedTerm[]): number;
-  /** Lexical unit hits fused with the learned signals, best first; `keep` filters units (the scope). */
-  fuse(lexical: readonly UnitHit[], query: LexicalQuery, keep?: (unit: number) => boolean): UnitHit[];
+  /**
+   * Lexical unit hits fused with the learned signals, best first; `question` is the normalised question
+   * (a verified question asked again gets its verified clauses), `keep` filters units (the scope).
+   */
+  fuse(lexical: readonly UnitHit[], query: LexicalQuery, question: string, keep?: (unit: number) => boolean): UnitHit[];
 }
 
 /** `articleOf`: the article (or section) unit a unit belongs to, itself for one; `regulationOf`: its regulation. */
 export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) => number, regulationOf: (unit: number) => string, tuning: Pick<Tuning, 'learned'>): LearnedSignals {
-  const { translationWeight, reverseWeight, neighbourWeight, regulationWeight, neighbours, pivotWeight, lambda, beta, candidates } = tuning.learned;
+  const { translationWeight, reverseWeight, neighbourWeight, regulationWeight, repeatWeight, neighbours, pivotWeight, lambda, beta, candidates } = tuning.learned;
   // Built on first use: an index served only for lookups never pays for them.
   let side: TranslationSide | null = null;
   let votes: NeighbourVotes | null = null;
+  let verified: Map<string, number[]> | null = null;
+
+  /** The clauses the log verified for this very question (punctuation, width and script aside). */
+  function verifiedUnits(question: string): number[] {
+    if (!verified) {
+      verified = new Map();
+      for (const q of learned.questions) verified.set(repeatKey(normalizeQuestion(q.text)), [...(verified.get(repeatKey(normalizeQuestion(q.text))) ?? []), ...q.units]);
+    }
+    return verified.get(repeatKey(question)) ?? [];
+  }
 
   // The last question's forward scores: fusion and the answerability decision both read them.
   let last: { words: readonly WeightedTerm[]; scores: Float64Array } | null = null;
@@ -64,9 +78,10 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
     return { units: cast.map(([u, v]) => [u, v / top] as const), regulation: (u: number) => (byRegulation.get(regulationOf(u)) ?? 0) / best };
   }
 
-  function fuse(lexical: readonly UnitHit[], query: LexicalQuery, keep: (unit: number) => boolean = () => true): UnitHit[] {
+  function fuse(lexical: readonly UnitHit[], query: LexicalQuery, question: string, keep: (unit: number) => boolean = () => true): UnitHit[] {
     const useNeighbours = learned.questions.length > 0 && (neighbourWeight > 0 || regulationWeight > 0);
-    if (translationWeight <= 0 && !useNeighbours) return [...lexical];
+    const repeats = repeatWeight > 0 ? verifiedUnits(question).filter(keep) : [];
+    if (translationWeight <= 0 && !useNeighbours && repeats.length === 0) return [...lexical];
     const scores = new Map<number, number>();
     const add = (unit: number, score: number) => scores.set(unit, (scores.get(unit) ?? 0) + score);
     const topLexical = Math.max(1e-9, ...lexical.map((h) => h.score));
@@ -85,11 +100,15 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
       // The regulations the nearest questions were answered from: a topic prior over whole statutes.
       for (const [u, score] of scores) scores.set(u, score * (1 + regulationWeight * near.regulation(u)));
     }
+    for (const u of repeats) add(u, repeatWeight);
     return [...scores].map(([unit, score]) => ({ unit, score })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, candidates);
   }
 
   return { translation, strength, fuse };
 }
+
+/** A question as the verified-repeat lookup compares it: no punctuation or spaces, lowercase. */
+const repeatKey = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 
 /** Scores divided by their maximum (all 0 stays all 0). */
 function normalised(scores: Float64Array): Float64Array {

@@ -54,7 +54,7 @@ export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, l
     if (mode === 'baseline') {
       hits = baselineSearch(index, wordTokens(segment, parsed.text, true), tuning);
     } else {
-      const lexical = mode === 'dense' ? [] : learned.fuse(lexicalSearch(index, view.units, query, filter, tuning), query, filter && ((u) => filter(view.units[u]!)));
+      const lexical = mode === 'dense' ? [] : learned.fuse(lexicalSearch(index, view.units, query, filter, tuning), query, parsed.text, filter && ((u) => filter(view.units[u]!)));
       const neighbours = mode !== 'bm25' ? (await dense.search(parsed.text)).filter((h) => !filter || filter(view.units[h.unit]!)) : [];
       hits = mode === 'hybrid' && neighbours.length ? fuseRrf([lexical.slice(0, tuning.fusedLexical), neighbours], tuning.rrfK) : mode === 'dense' ? neighbours : lexical;
     }
