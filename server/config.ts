@@ -12,6 +12,10 @@ export interface ServerConfig {
   /** Requests allowed to wait for a slot; beyond this the server answers 503 at once. */
   maxQueue: number;
   requestTimeoutMs: number;
+  /** The longest a request may wait for a slot, and the event-loop lag beyond which requests are shed (503). */
+  queueBudgetMs: number;
+  /** On SIGTERM: how long requests in progress may finish before every connection is closed. */
+  shutdownGraceMs: number;
   logRequests: boolean;
 }
 
@@ -31,6 +35,8 @@ const EnvSchema = z.object({
   MAX_CONCURRENT: z.coerce.number().int().min(1).default(8),
   MAX_QUEUE: z.coerce.number().int().min(0).default(64),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  QUEUE_BUDGET_MS: z.coerce.number().int().min(10).default(1_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
   LOG_REQUESTS: flag.default(true),
 });
 
@@ -49,6 +55,8 @@ export function serverConfigFromEnv(env: Record<string, string | undefined> = pr
     maxConcurrent: e.MAX_CONCURRENT,
     maxQueue: e.MAX_QUEUE,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    queueBudgetMs: e.QUEUE_BUDGET_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logRequests: e.LOG_REQUESTS,
   };
 }

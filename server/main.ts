@@ -3,16 +3,21 @@
 // Without --index / INDEX_DIR the default index is rebuilt from the corpus whenever it is missing or stale
 // (a no-op when up to date). An index named explicitly is served as built — it may come from another
 // corpus, such as STARD — unless CORPUS_DIR is set too, which says which corpus to keep it in step with.
+//
+// This process serves and handles its own signals: SIGTERM or SIGINT drains requests in progress within
+// SHUTDOWN_GRACE_MS and exits; a second signal exits at once.
 import { buildIndex } from '../indexer/build.ts';
 import { runCommand } from '../indexer/command.ts';
 import { indexConfigFromEnv } from '../indexer/config.ts';
 import { formatLintTable } from '../indexer/lint.ts';
 import { serverConfigFromEnv } from './config.ts';
 import { createApp } from './http/app.ts';
-import { serveApp } from './http/node-serve.ts';
 import { loadAssistant } from './node/assistant.ts';
+import { lagMonitor, serveApp } from './node/serve.ts';
 
 const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, CORPUS_DIR, CORS_ORIGINS, RATE_LIMIT_PER_MIN, …)';
+/** After listening, the segmenter's dictionary loads once the first health checks have been answered. */
+const WARM_UP_DELAY_MS = 1_000;
 
 runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
   const env = { ...process.env };
@@ -38,17 +43,23 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
       (health.dense ? `dense retrieval on (${health.model})` : `lexical-only (${health.denseNote})`),
   );
 
-  const app = createApp(assistant, server);
-  const httpServer = serveApp(app, { port: server.port, hostname: server.host }, (info) => {
-    console.log(`regqa listening on http://${server.host}:${info.port}`);
+  const lag = lagMonitor();
+  const app = createApp(assistant, server, { lagMs: lag.lagMs });
+  const http = await serveApp(app, server).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(error.code === 'EADDRINUSE' ? `port ${server.port} on ${server.host} is already in use (set PORT to another port)` : error.message);
   });
-  await new Promise<void>((resolve, reject) => {
-    const stop = () => httpServer.close(() => resolve());
+  console.log(`regqa listening on http://${server.host}:${http.port}`);
+  setTimeout(() => assistant.warmUp(), WARM_UP_DELAY_MS).unref();
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`${signal}: finishing requests in progress (at most ${server.shutdownGraceMs} ms), then exiting`);
+      process.once(signal, () => process.exit(1));
+      lag.stop();
+      void http.shutdown(server.shutdownGraceMs).then(resolve);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    httpServer.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `port ${server.port} on ${server.host} is already in use (set PORT to another port)` : error.message)),
-    );
   });
   return 0;
 });

@@ -6,7 +6,8 @@ import type { Assistant } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
 import { dutiesCsv } from './csv.ts';
 import { ApiError } from './errors.ts';
-import { jsonBody } from './json-body.ts';
+import type { PoolStatus } from './middleware/admission/index.ts';
+import { jsonBody } from './middleware/json-body/index.ts';
 import { optionalRegulation, requireRegulation } from './lookup.ts';
 import * as S from './schemas.ts';
 import { SSE_EVENTS_DOC, streamAnswer, wantsStream } from './sse.ts';
@@ -104,10 +105,13 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
   summary: 'Index status',
-  responses: { 200: json(S.Health, 'When the index was built, its counts, and whether dense retrieval is on') },
+  responses: {
+    200: json(S.Health, 'When the index was built, its counts, whether dense retrieval is on, and the request pool'),
+    503: json(S.Health, 'The same, when a new request could not be served now'),
+  },
 });
 
-export function apiRoutes(assistant: Assistant): OpenAPIHono<AppEnv> {
+export function apiRoutes(assistant: Assistant, pool: () => PoolStatus): OpenAPIHono<AppEnv> {
   const regulation = (id: string) => requireRegulation(assistant, id);
   const scope = (id: string | undefined) => optionalRegulation(assistant, id);
 
@@ -143,5 +147,15 @@ export function apiRoutes(assistant: Assistant): OpenAPIHono<AppEnv> {
       c.header('Content-Disposition', `attachment; filename="duties.csv"; filename*=UTF-8''${encodeURIComponent(`职责-${actor}.csv`)}`);
       return c.body(dutiesCsv(assistant.duties(actor, scope(regulationId))), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     })
-    .openapi(healthRoute, (c) => c.json({ status: 'ok' as const, ...assistant.health() }, 200));
+    .openapi(healthRoute, (c) => {
+      const health = assistant.health();
+      const status = pool();
+      const body = { ...health, denseNote: health.denseNote && withoutPaths(health.denseNote), pool: status };
+      return status.healthy ? c.json({ ...body, status: 'ok' as const }, 200) : c.json({ ...body, status: 'unhealthy' as const }, 503);
+    });
+}
+
+/** Notes may quote a file path (a model folder); where the server is installed is nobody's business. */
+export function withoutPaths(text: string): string {
+  return text.replace(/(?<![\w.])(?:[A-Za-z]:)?(?:[\\/][^\s\\/'"`()]+)+[\\/]?/g, (path) => `…/${path.split(/[\\/]/).filter(Boolean).at(-1) ?? ''}`);
 }

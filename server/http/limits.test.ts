@@ -1,10 +1,9 @@
-// The rate limiter and the concurrency cap on their own, with a clock and handlers the test controls.
+// The rate limiter and admission control on their own, with a clock and handlers the test controls.
 import { Hono } from 'hono';
-import { timeout } from 'hono/timeout';
 import { describe, expect, it } from 'vitest';
-import { concurrencyLimit } from './concurrency.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError, errorResponse } from './errors.ts';
+import { Admission, type AdmissionOptions } from './middleware/admission/index.ts';
 import { TokenBuckets } from './rate-limit.ts';
 
 describe('TokenBuckets', () => {
@@ -36,13 +35,13 @@ describe('TokenBuckets', () => {
   });
 });
 
-describe('concurrencyLimit', () => {
-  function appWith(options: { max: number; queue: number; maxWaitMs: number; timeoutMs?: number }) {
+describe('Admission', () => {
+  function appWith(options: Partial<AdmissionOptions> & { max: number; queue: number }) {
     const started: string[] = [];
     const gates = new Map<string, () => void>();
+    const admission = new Admission({ budgetMs: 10_000, timeoutMs: 10_000, ...options });
     const app = new Hono<AppEnv>();
-    if (options.timeoutMs) app.use(timeout(options.timeoutMs, () => new ApiError(504, 'timeout')));
-    app.use(concurrencyLimit(options));
+    app.use(admission.middleware);
     app.get('/:name', async (c) => {
       const name = c.req.param('name');
       started.push(name);
@@ -54,38 +53,61 @@ describe('concurrencyLimit', () => {
       await expect.poll(() => gates.has(name)).toBe(true);
       gates.get(name)!();
     };
-    return { app, started, finish };
+    return { app, admission, started, finish };
   }
 
   it('queues what does not fit, in order, and refuses what does not fit in the queue with 503', async () => {
-    const { app, started, finish } = appWith({ max: 1, queue: 1, maxWaitMs: 10_000 });
+    const { app, admission, started, finish } = appWith({ max: 1, queue: 1 });
     const first = app.request('/first');
     const second = app.request('/second');
+    await expect.poll(() => admission.status().queued).toBe(1);
     const third = await app.request('/third');
     expect(third.status).toBe(503);
     expect(third.headers.get('retry-after')).toBe('1');
     expect(await third.json()).toEqual({ error: { code: 'overloaded', message: '服务器繁忙，请稍后再试。' } });
+    expect(admission.status()).toMatchObject({ inUse: 1, queued: 1, healthy: false });
     expect(started).toEqual(['first']);
     await finish('first');
     expect(await (await first).text()).toBe('first');
     await finish('second');
     expect(await (await second).text()).toBe('second');
     expect(started).toEqual(['first', 'second']);
+    expect(admission.status()).toMatchObject({ inUse: 0, queued: 0, healthy: true });
   });
 
-  it('drops a request that timed out while queued instead of running it late', async () => {
-    const { app, started, finish } = appWith({ max: 1, queue: 1, maxWaitMs: 50, timeoutMs: 50 });
-    const first = app.request('/first');
-    const late = await app.request('/late');
-    expect(late.status).toBe(504);
-    expect(await late.json()).toEqual({ error: { code: 'timeout', message: '处理超时，请稍后再试。' } });
-    // hono/timeout answered `first` already; its handler still holds the slot until it really ends.
-    expect((await first).status).toBe(504);
-    await finish('first');
-    await new Promise((resolve) => setImmediate(resolve));
+  it('gives the slot of a request that ran past its deadline back exactly once', async () => {
+    const { app, admission, finish } = appWith({ max: 1, queue: 4, timeoutMs: 50 });
+    const stuck = await app.request('/stuck');
+    expect(stuck.status).toBe(504);
+    expect(admission.status().inUse).toBe(0);
     const next = app.request('/next');
     await finish('next');
     expect((await next).status).toBe(200);
-    expect(started).toEqual(['first', 'next']);
+    // The stuck handler finishing late must not free a slot a second time.
+    await finish('stuck');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(admission.status().inUse).toBe(0);
+    // One slot, still exactly one: a second request waits for the first.
+    const a = app.request('/a');
+    await expect.poll(() => admission.status().inUse).toBe(1);
+    const b = app.request('/b');
+    await expect.poll(() => admission.status().queued).toBe(1);
+    await finish('a');
+    expect((await a).status).toBe(200);
+    void b;
+  });
+
+  it('refuses at once when the queue wait would exceed the budget, or the process is behind', async () => {
+    let lag = 0;
+    const { app, finish } = appWith({ max: 1, queue: 10, budgetMs: 30, lagMs: () => lag });
+    const first = app.request('/first');
+    const waited = Date.now();
+    const queued = await app.request('/queued');
+    expect(queued.status).toBe(503);
+    expect(Date.now() - waited).toBeLessThan(1_000);
+    await finish('first');
+    expect((await first).status).toBe(200);
+    lag = 31;
+    expect((await app.request('/shed')).status).toBe(503);
   });
 });

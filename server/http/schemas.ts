@@ -184,11 +184,21 @@ export const DutyList = z
 
 export const Health = z
   .object({
-    status: z.literal('ok'),
+    status: z.enum(['ok', 'unhealthy']),
     builtAt: z.string(),
     counts: z.object({ regulations: z.number().int(), articles: z.number().int(), units: z.number().int() }),
     dense: z.boolean(),
     denseNote: z.string().nullable(),
     model: z.string().nullable(),
+    pool: z
+      .object({
+        inUse: z.number().int(),
+        queued: z.number().int(),
+        max: z.number().int(),
+        queueLimit: z.number().int(),
+        lagMs: z.number(),
+        healthy: z.boolean(),
+      })
+      .openapi({ description: 'Requests in progress and waiting; unhealthy (503) when a new request could not be served now' }),
   })
   .openapi('Health');

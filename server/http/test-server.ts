@@ -1,7 +1,6 @@
 // Test support: the real assistant over a real index built from the corpus in a temporary directory,
 // served by @hono/node-server on a free port.
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIndex } from '../../indexer/build.ts';
@@ -10,7 +9,7 @@ import { serverConfigFromEnv, type ServerConfig } from '../config.ts';
 import type { Assistant } from '../core/types.ts';
 import { loadAssistant } from '../node/assistant.ts';
 import { createApp } from './app.ts';
-import { serveApp } from './node-serve.ts';
+import { lagMonitor, serveApp } from '../node/serve.ts';
 
 export interface TestIndex {
   assistant: Assistant;
@@ -35,19 +34,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export function startServer(assistant: Assistant, config: ServerConfig = testConfig()): Promise<TestServer> {
-  const app = createApp(assistant, config);
-  return new Promise((resolve) => {
-    const server = serveApp(app, { port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            // Keep-alive sockets from fetch would hold close() open until they time out.
-            if ('closeAllConnections' in server) server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+export async function startServer(assistant: Assistant, config: ServerConfig = testConfig()): Promise<TestServer> {
+  const lag = lagMonitor();
+  const server = await serveApp(createApp(assistant, config, { lagMs: lag.lagMs }), { ...config, port: 0, host: '127.0.0.1' });
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    close: async () => {
+      lag.stop();
+      await server.shutdown(0);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { indexConfigFromEnv } from '../../indexer/config.ts';
 import { jiebaSegmenter } from '../../indexer/segment.ts';
 import { currentVersionDir, IndexLoadError, readManifest, readVerified, type IndexManifest } from '../../indexer/store.ts';
+import type { Segment } from '../../indexer/tokens.ts';
 import { loadHnsw } from '../../indexer/vector-index.ts';
 import { createAssistant, type AssistantOptions } from '../core/assistant.ts';
 import { parseIndexData, type IndexData } from '../core/index-data.ts';
@@ -48,10 +49,15 @@ export async function loadIndexData(dir: string): Promise<{ data: IndexData; man
 export async function loadAssistant(dir: string, options: LoadOptions = {}) {
   const { data, manifest, dir: versionDir } = await loadIndexData(dir);
   const warn = options.warn ?? ((line: string) => console.warn(line));
-  const segment = jiebaSegmenter(data.dictionary);
+  // jieba's dictionary takes seconds and ~230 MB to load: it loads at the first question that needs it (or
+  // at warmUp()), so that health checks, pages and the catalogue never wait for it.
+  let jieba: Segment | null = null;
+  const loadJieba = () => (jieba ??= jiebaSegmenter(data.dictionary));
+  const segment: Segment = (text) => loadJieba()(text);
   const { dense, note } = await loadDense(versionDir, manifest, options.env ?? process.env);
   if (manifest.dense && !dense) warn(`warning: dense retrieval unavailable, serving lexical-only: ${note}`);
-  return createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, foundThreshold: options.foundThreshold });
+  const assistant = createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, foundThreshold: options.foundThreshold });
+  return Object.assign(assistant, { warmUp: () => void loadJieba() });
 }
 
 async function loadDense(dir: string, manifest: IndexManifest, env: Record<string, string | undefined>): Promise<{ dense: DenseSearch | null; note: string | null }> {
