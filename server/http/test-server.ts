@@ -13,6 +13,7 @@ import { lagMonitor, serveApp } from '../node/serve.ts';
 
 export interface TestIndex {
   assistant: Assistant;
+  dir: string;
   remove(): Promise<void>;
 }
 
@@ -20,7 +21,7 @@ export async function buildTestIndex(): Promise<TestIndex> {
   const dir = await mkdtemp(join(tmpdir(), 'regqa-http-'));
   const result = await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: dir, model: null } });
   if (result.status === 'failed') throw new Error(`test index not built: ${JSON.stringify(result.issues)}`);
-  return { assistant: await loadAssistant(dir), remove: () => rm(dir, { recursive: true, force: true }) };
+  return { assistant: await loadAssistant(dir), dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Limits generous enough that only the tests that lower them ever meet them. */

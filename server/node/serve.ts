@@ -49,7 +49,11 @@ export function serveApp(
     errorHandler: () => new Response(envelope('malformed_request'), { status: 400, headers: JSON_HEADERS }),
   });
   const requestTimeout = config.requestTimeoutMs + NODE_TIMEOUT_MARGIN_MS;
-  const server = createServer({ requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout) }, listener);
+  const server = createServer(
+    // No Host is answered by @hono/node-server's request check (with the envelope), not by Node's bare 400.
+    { requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout), requireHostHeader: false },
+    listener,
+  );
   // Sockets with a request in progress; the others (idle keep-alive, headers still arriving) close at once on shutdown.
   const busy = new Set<Socket>();
   const sockets = new Set<Socket>();
