@@ -8,7 +8,8 @@ import { userDictionary } from './dictionary.ts';
 import { buildLexical } from './lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
 import { jiebaSegmenter, jiebaTag } from './segment.ts';
-import { currentVersionDir, IndexWriter, readManifest, type IndexManifest } from './store.ts';
+import { acquireIndexLock } from './build/lock.ts';
+import { currentVersionDir, IndexWriter, readManifest, readVerified, type IndexManifest } from './store.ts';
 import { unitsOf, type Unit } from './units.ts';
 import { buildHnsw, packVectors, saveHnsw } from './vector-index.ts';
 
@@ -42,13 +43,28 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   if (hasFatal(corpus.issues)) return { status: 'failed', issues: corpus.issues };
 
   const wantedConfig = configHash(config);
-  if (!options.force) {
+  const upToDate = async (): Promise<BuildResult | null> => {
     const existing = await existingManifest(config.outDir);
-    if (existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig) {
-      return { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues };
-    }
+    return existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig
+      ? { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues }
+      : null;
+  };
+  // Checked before locking too, so that a read-only root with a current index needs no write at all.
+  if (!options.force) {
+    const current = await upToDate();
+    if (current) return current;
   }
+  // One build per index root; a build that waited for another checks again, since that one may have built just this.
+  const lock = await acquireIndexLock(config.outDir, { onWait: (holder) => log(`Waiting for the build in progress (pid ${holder.pid}) to finish…`) });
+  try {
+    return (!options.force && (await upToDate())) || (await buildLocked(options, corpus, wantedConfig));
+  } finally {
+    await lock.release();
+  }
+}
 
+async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typeof loadCorpus>>, wantedConfig: string): Promise<BuildResult> {
+  const { config, log = () => {} } = options;
   const started = Date.now();
   const dictionary = userDictionary(corpus.regulations, jiebaTag);
   const segment = jiebaSegmenter(dictionary);
@@ -116,7 +132,11 @@ async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOpti
 async function existingManifest(root: string): Promise<{ dir: string; manifest: IndexManifest } | null> {
   try {
     const dir = await currentVersionDir(root);
-    return dir ? { dir, manifest: await readManifest(dir) } : null;
+    if (!dir) return null;
+    // "Up to date" means the current version is whole: every artefact present with its checksum.
+    const manifest = await readManifest(dir);
+    await readVerified(dir, manifest, []);
+    return { dir, manifest };
   } catch {
     // An unreadable index is as good as none: rebuild it.
     return null;

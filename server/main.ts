@@ -7,9 +7,11 @@
 // This process serves and handles its own signals: SIGTERM or SIGINT drains requests in progress within
 // SHUTDOWN_GRACE_MS and exits; a second signal exits at once.
 import { buildIndex } from '../indexer/build.ts';
+import { IndexRootNotWritable } from '../indexer/build/lock.ts';
 import { runCommand } from '../indexer/command.ts';
 import { indexConfigFromEnv } from '../indexer/config.ts';
 import { formatLintTable } from '../indexer/lint.ts';
+import { currentVersionDir } from '../indexer/store.ts';
 import { serverConfigFromEnv } from './config.ts';
 import { createApp } from './http/app.ts';
 import { loadAssistant } from './node/assistant.ts';
@@ -26,8 +28,13 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
   const index = indexConfigFromEnv(env);
 
   if (env.INDEX_DIR === undefined || env.CORPUS_DIR !== undefined) {
-    const result = await buildIndex({ config: index, log: (line) => console.log(line) });
-    if (result.status === 'failed') {
+    const result = await buildIndex({ config: index, log: (line) => console.log(line) }).catch(async (error: unknown) => {
+      // A read-only deployment still serves the index it was shipped with.
+      if (!(error instanceof IndexRootNotWritable) || !(await currentVersionDir(index.outDir).catch(() => null))) throw error;
+      console.warn(`warning: ${error.message}; serving the index as it is`);
+      return null;
+    });
+    if (result?.status === 'failed') {
       console.error(formatLintTable(result.issues, process.stdout.columns ?? 160));
       console.error('Index not built: fix the fatal problems above (npm run index -- --check).');
       return 1;
