@@ -17,8 +17,8 @@ import { Admission } from './middleware/admission/index.ts';
 import { readBody } from './middleware/body/index.ts';
 import { allowedMethods } from './methods.ts';
 import { pageRoutes } from './pages.ts';
-import { rateLimit } from './rate-limit.ts';
-import { requestLog } from './request-log.ts';
+import { rateLimit } from './middleware/rate-limit/index.ts';
+import { requestLog } from './middleware/request-log/index.ts';
 import { LIMITS } from './schemas.ts';
 
 /** What only the runtime knows. */

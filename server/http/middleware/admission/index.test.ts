@@ -1,39 +1,9 @@
-// The rate limiter and admission control on their own, with a clock and handlers the test controls.
+// Admission control on its own, with handlers the test controls.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from './context.ts';
-import { ApiError, errorResponse } from './errors.ts';
-import { Admission, type AdmissionOptions } from './middleware/admission/index.ts';
-import { TokenBuckets } from './rate-limit.ts';
-
-describe('TokenBuckets', () => {
-  it('allows a burst, then one request per refill interval, per client', () => {
-    let now = 0;
-    const buckets = new TokenBuckets(60, 2, 100, () => now);
-    expect([buckets.take('a'), buckets.take('a'), buckets.take('a')]).toEqual([0, 0, 1]);
-    expect(buckets.take('b')).toBe(0);
-    now += 1000;
-    expect([buckets.take('a'), buckets.take('a')]).toEqual([0, 1]);
-    now += 60_000;
-    // Refilled, but never beyond the burst.
-    expect([buckets.take('a'), buckets.take('a'), buckets.take('a')]).toEqual([0, 0, 1]);
-  });
-
-  it('says how long to wait', () => {
-    const buckets = new TokenBuckets(2, 1, 100, () => 0);
-    buckets.take('a');
-    expect(buckets.take('a')).toBe(30);
-  });
-
-  it('forgets the least recently seen client beyond its capacity', () => {
-    const buckets = new TokenBuckets(1, 1, 2, () => 0);
-    buckets.take('a');
-    buckets.take('b');
-    buckets.take('c');
-    expect(buckets.take('a')).toBe(0);
-    expect(buckets.take('c')).toBe(60);
-  });
-});
+import type { AppEnv } from '../../context.ts';
+import { ApiError, errorResponse } from '../../errors.ts';
+import { Admission, type AdmissionOptions } from './index.ts';
 
 describe('Admission', () => {
   function appWith(options: Partial<AdmissionOptions> & { max: number; queue: number }) {
