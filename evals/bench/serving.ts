@@ -6,7 +6,6 @@
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { rawExchange } from '../../server/http/raw-client.ts';
 import { baselineCheckout, DEFAULT_BASELINE } from './baseline.ts';
 import type { Fixtures } from './fixtures.ts';
 import { fuzzCases, runFuzz } from './fuzz.ts';
@@ -105,24 +104,18 @@ async function askAll(url: string, requests: AutocannonRequest[]): Promise<numbe
   return ok;
 }
 
-/** Fresh connections during an overload: one GET /healthz on a new socket every 100 ms, time to first byte. */
+/** Fresh connections during an overload: a separate process opens one every 100 ms (GET /healthz) and times the first byte. */
 async function overload(url: string, requests: AutocannonRequest[], seconds: number) {
-  const probes: number[] = [];
-  let stop = false;
-  const prober = (async () => {
-    await sleep(1_000);
-    while (!stop) {
-      const reply = await rawExchange(url, ['GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'], 60_000);
-      probes.push(reply.firstByteMs);
-      await sleep(100);
-    }
-  })();
+  const probe = spawn(process.execPath, ['--import', 'tsx', 'evals/bench/ttfb-probe.ts', url, String(seconds - 2)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  probe.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const probed = new Promise<void>((resolve) => probe.once('exit', () => resolve()));
   const result = await autocannon({ url, connections: 256, duration: seconds, timeout: 30, requests });
-  stop = true;
-  await prober;
-  const answered = probes.filter((p) => !Number.isNaN(p)).sort((a, b) => a - b);
+  await probed;
+  const samples = JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as { ms: number; status: number }[];
+  const answered = samples.map((s) => s.ms).filter((ms) => !Number.isNaN(ms)).sort((a, b) => a - b);
   const codes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
-  return { probes: probes.length, unanswered: probes.length - answered.length, p50: percentile(answered, 50), p99: percentile(answered, 99), max: answered.at(-1) ?? NaN, codes, loadRps: result.requests.average };
+  return { probes: samples.length, unanswered: samples.length - answered.length, p50: percentile(answered, 50), p99: percentile(answered, 99), max: answered.at(-1) ?? NaN, codes, loadRps: result.requests.average };
 }
 
 async function measure(label: string, cwd: string, indexDir: string, requests: AutocannonRequest[], options: ServingOptions, log: (line: string) => void) {

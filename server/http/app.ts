@@ -40,6 +40,7 @@ export function createApp(assistant: Assistant, config: ServerConfig, runtime: A
     max: config.maxConcurrent,
     queue: config.maxQueue,
     budgetMs: config.queueBudgetMs,
+    shedLagMs: config.shedLagMs,
     timeoutMs: config.requestTimeoutMs,
     lagMs: runtime.lagMs,
   });

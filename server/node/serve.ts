@@ -29,9 +29,11 @@ export interface NodeServer {
 }
 
 /**
- * How far behind the event loop is: the smallest lag of the last few ticks of a 20 ms timer. The
- * smallest, as in CoDel: one long task (the dictionary load, a big request) makes one late tick, a
- * standing backlog of sockets makes every tick late, and only the backlog is a reason to shed load.
+ * How far behind the event loop is: the smallest of the lags of the last few ticks of a 20 ms timer and
+ * of how late the pending tick already is. The smallest, as in CoDel: one long task (the dictionary
+ * load, one big request) makes one late tick, a standing backlog of sockets makes every tick late, and
+ * only the backlog is a reason to shed load. The pending tick counts so that a long burst of requests
+ * is cut short while it runs, not only after.
  */
 export function lagMonitor(everyMs = 20, ticks = 3): { lagMs: () => number; stop: () => void } {
   let expected = performance.now() + everyMs;
@@ -43,7 +45,7 @@ export function lagMonitor(everyMs = 20, ticks = 3): { lagMs: () => number; stop
     expected = now + everyMs;
   }, everyMs);
   timer.unref();
-  return { lagMs: () => Math.min(...recent), stop: () => clearInterval(timer) };
+  return { lagMs: () => Math.max(0, Math.min(...recent, performance.now() - expected)), stop: () => clearInterval(timer) };
 }
 
 export function serveApp(

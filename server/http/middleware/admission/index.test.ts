@@ -9,7 +9,7 @@ describe('Admission', () => {
   function appWith(options: Partial<AdmissionOptions> & { max: number; queue: number }) {
     const started: string[] = [];
     const gates = new Map<string, () => void>();
-    const admission = new Admission({ budgetMs: 10_000, timeoutMs: 10_000, ...options });
+    const admission = new Admission({ budgetMs: 10_000, shedLagMs: 10_000, timeoutMs: 10_000, ...options });
     const app = new Hono<AppEnv>();
     app.use(admission.middleware);
     app.get('/:name', async (c) => {
@@ -69,7 +69,7 @@ describe('Admission', () => {
 
   it('refuses at once when the queue wait would exceed the budget, or the process is behind', async () => {
     let lag = 0;
-    const { app, finish } = appWith({ max: 1, queue: 10, budgetMs: 30, lagMs: () => lag });
+    const { app, finish } = appWith({ max: 1, queue: 10, budgetMs: 30, shedLagMs: 30, lagMs: () => lag });
     const first = app.request('/first');
     const waited = Date.now();
     const queued = await app.request('/queued');

@@ -19,8 +19,10 @@ const EWMA_WEIGHT = 0.1;
 export interface AdmissionOptions {
   max: number;
   queue: number;
-  /** The longest a request may wait for a slot, and the event-loop lag beyond which work is shed. */
+  /** The longest a request may wait for a slot. */
   budgetMs: number;
+  /** Event-loop lag beyond which work is shed. */
+  shedLagMs: number;
   /** Default deadline for requests that did not get one from the body reader. */
   timeoutMs: number;
   /** How far behind the event loop is right now (ms); 0 where it cannot be measured. */
@@ -53,14 +55,14 @@ export class Admission {
 
   status(): PoolStatus {
     const lagMs = Math.round(this.lag());
-    const { max, queue, budgetMs } = this.options;
+    const { max, queue, shedLagMs } = this.options;
     return {
       inUse: this.active,
       queued: this.waiting.length,
       max,
       queueLimit: queue,
       lagMs,
-      healthy: this.waiting.length < queue && lagMs <= budgetMs,
+      healthy: this.waiting.length < queue && lagMs <= shedLagMs,
     };
   }
 
@@ -91,8 +93,8 @@ export class Admission {
   };
 
   private async acquire(): Promise<void> {
-    const { max, queue, budgetMs } = this.options;
-    if (this.lag() > budgetMs) throw overloaded();
+    const { max, queue, budgetMs, shedLagMs } = this.options;
+    if (this.lag() > shedLagMs) throw overloaded();
     if (this.active < max && this.waiting.length === 0) {
       this.active++;
       return;
