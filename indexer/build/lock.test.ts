@@ -1,7 +1,7 @@
 // Builds into one index root, concurrently and after crashes (issue 14.2): real builds in child
 // processes, real files.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,10 @@ describe('concurrent builds into one index root', () => {
     await writeFile(join(out, '.lock'), JSON.stringify({ pid, host: hostname(), since: new Date(0).toISOString() }));
     expect((await buildIndex({ config: config(out) })).status).toBe('built');
     expect((await readdir(out)).filter((e) => e.startsWith('.lock'))).toEqual([]);
+    // A holder killed between creating the lock file and writing it leaves it empty.
+    await writeFile(join(out, '.lock'), '');
+    await utimes(join(out, '.lock'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect((await buildIndex({ config: config(out), force: true })).status).toBe('built');
 
     const held = await acquireIndexLock(out);
     let second = false;

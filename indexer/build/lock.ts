@@ -7,7 +7,7 @@
 //   index/.lock        {"pid", "host", "since"}: held while a build writes into the root
 //   index/.lock.break  taken for the moment of removing a stale .lock, so two waiters cannot both
 //                      "recover" it and one delete the other's fresh lock
-import { open, readFile, unlink, mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,6 +41,8 @@ export interface LockOptions {
 
 const LOCK = '.lock';
 const BREAK = '.lock.break';
+/** Writing a lock file takes microseconds; one left empty this long was abandoned. */
+const UNWRITTEN_MS = 2_000;
 
 export async function acquireIndexLock(root: string, options: LockOptions = {}): Promise<IndexLock> {
   const { waitMs = 600_000, pollMs = 100, onWait } = options;
@@ -56,7 +58,7 @@ export async function acquireIndexLock(root: string, options: LockOptions = {}):
       return { release: () => releaseIfMine(join(root, LOCK), mine) };
     }
     const holder = await readHolder(join(root, LOCK));
-    if (holder && !isAlive(holder)) await breakStale(root, holder);
+    if (holder ? !isAlive(holder) : await unfinished(join(root, LOCK))) await breakStale(root, holder);
     else if (holder) {
       if (!told) onWait?.(holder);
       told = true;
@@ -97,6 +99,15 @@ async function readHolder(file: string): Promise<Holder | null> {
   }
 }
 
+/** A lock file still without a holder after a while: its writer died between creating and writing it. */
+async function unfinished(file: string): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(file)).mtimeMs > UNWRITTEN_MS;
+  } catch {
+    return false;
+  }
+}
+
 /** Alive unless provably gone: on another host we cannot tell, so it counts as alive. */
 export function isAlive(holder: Pick<Holder, 'pid' | 'host'>): boolean {
   if (holder.host !== hostname()) return true;
@@ -108,7 +119,7 @@ export function isAlive(holder: Pick<Holder, 'pid' | 'host'>): boolean {
   }
 }
 
-async function breakStale(root: string, stale: Holder): Promise<void> {
+async function breakStale(root: string, stale: Holder | null): Promise<void> {
   const guard = join(root, BREAK);
   const me = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
   if (!(await tryCreate(guard, me, root))) {
@@ -119,7 +130,8 @@ async function breakStale(root: string, stale: Holder): Promise<void> {
   }
   try {
     const current = await readHolder(join(root, LOCK));
-    if (current && current.pid === stale.pid && current.since === stale.since) await unlink(join(root, LOCK)).catch(() => {});
+    const same = stale ? current?.pid === stale.pid && current.since === stale.since : current === null && (await unfinished(join(root, LOCK)));
+    if (same) await unlink(join(root, LOCK)).catch(() => {});
   } finally {
     await releaseIfMine(guard, me);
   }
