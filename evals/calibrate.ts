@@ -1,8 +1,7 @@
 // Sweeps the assistant's found threshold on the dev split and recommends the value that maximises
 // the objective in metrics.ts (calibrationObjective). Test questions are never looked at here.
-import { DEFAULT_FOUND_THRESHOLD } from '../server/core/assistant.ts';
-import type { RetrieverMode } from '../server/core/retrieve.ts';
-import { loadAssistant } from '../server/node/assistant.ts';
+import { DEFAULT_TUNING, type RetrieverMode } from '../server/core/index.ts';
+import { loadAssistant } from '../server/node/index.ts';
 import type { EvalQuestion } from './dataset.ts';
 import { bestThreshold, calibrationObjective, summarize, type Metrics } from './metrics.ts';
 import type { Catalogue } from './refs.ts';
@@ -29,16 +28,16 @@ export function thresholdGrid(from = 0.1, to = 0.9, step = 0.05): number[] {
 
 export async function calibrate(indexDir: string, dev: readonly EvalQuestion[], catalogue: Catalogue, mode?: RetrieverMode, grid = thresholdGrid()): Promise<Calibration> {
   if (dev.length === 0) throw new Error('calibration needs dev questions');
-  const thresholds = [...new Set([...grid, DEFAULT_FOUND_THRESHOLD])].sort((a, b) => a - b);
+  const thresholds = [...new Set([...grid, DEFAULT_TUNING.foundThreshold])].sort((a, b) => a - b);
   const points: SweepPoint[] = [];
   for (const threshold of thresholds) {
-    const assistant = await loadAssistant(indexDir, { mode, foundThreshold: threshold, warn: () => {} });
+    const assistant = await loadAssistant(indexDir, { mode, tuning: { foundThreshold: threshold }, warn: () => {} });
     const results = await runQuestions(dev, inProcessTarget(`t=${threshold}`, assistant), { k: 10, catalogue, answersOnly: true });
     const metrics = summarize(results);
     points.push({ threshold, metrics, objective: calibrationObjective(metrics) });
   }
   const onGrid = points.filter((p) => grid.includes(p.threshold));
-  return { points, best: bestThreshold(onGrid), current: DEFAULT_FOUND_THRESHOLD };
+  return { points, best: bestThreshold(onGrid), current: DEFAULT_TUNING.foundThreshold };
 }
 
 export function renderCalibration(c: Calibration, devCount: number): string {
@@ -61,7 +60,7 @@ export function renderCalibration(c: Calibration, devCount: number): string {
     table,
     '',
     best
-      ? `Recommendation: DEFAULT_FOUND_THRESHOLD = ${best.threshold} (objective ${best.objective.toFixed(3)}; current ${c.current}: ${current?.objective.toFixed(3) ?? '–'}).` +
+      ? `Recommendation: DEFAULT_TUNING.foundThreshold = ${best.threshold} (objective ${best.objective.toFixed(3)}; current ${c.current}: ${current?.objective.toFixed(3) ?? '–'}).` +
         (best.threshold === c.current
           ? ' The current value is already the best.'
           : current && Math.abs(current.objective - best.objective) < 1e-9

@@ -1,7 +1,7 @@
 // npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--k N] [--split dev|test|all]
 //                 [--limit N] [--misses] [--calibrate] [--index DIR] [--rebuild] [--out DIR] [--save|--no-save]
-import type { RetrieverMode } from '../server/core/retrieve.ts';
-import { loadIndexData } from '../server/node/assistant.ts';
+import type { RetrieverMode } from '../server/core/index.ts';
+import { loadIndexData } from '../server/node/index.ts';
 import { calibrate, renderCalibration } from './calibrate.ts';
 import type { EvalQuestion } from './dataset.ts';
 import { summarize } from './metrics.ts';
@@ -9,7 +9,7 @@ import { Catalogue } from './refs.ts';
 import { consoleReport, jsonReport, markdownReport, missesOf, renderMissesText, writeReports, type RunInfo, type SystemRun } from './report.ts';
 import { runQuestions } from './run.ts';
 import { ensureIndex, suiteOf, type SuiteName } from './suites.ts';
-import { runCommand } from '../indexer/command.ts';
+import { runCommand } from '../indexer/config/command.ts';
 import { httpTarget, loadInProcessTargets, RETRIEVERS, type EvalTarget } from './targets.ts';
 
 const USAGE = `usage: npm run eval -- [options]

@@ -13,7 +13,7 @@ import {
   summarize,
   type Outcome,
 } from './metrics.ts';
-import { Catalogue, subOfLabel } from './refs.ts';
+import { Catalogue } from './refs.ts';
 import { missReasons } from './report.ts';
 import type { QuestionResult } from './run.ts';
 
@@ -180,28 +180,21 @@ describe('refs', () => {
     },
   ]);
 
-  it('reads the 之N suffix from labels', () => {
-    expect(subOfLabel('第一百三十三条之一')).toBe(1);
-    expect(subOfLabel('第一百三十三条之二第二款')).toBe(2);
-    expect(subOfLabel('第十四条第三款')).toBe(0);
-    expect(subOfLabel('公告')).toBe(0);
-  });
-
   it('keys citations and gold alike, notices included', () => {
-    expect(catalogue.cited({ regulationId: 'r', article: 14, paragraph: 3, label: '第十四条第三款' })).toEqual({ key: 'r#14', paragraph: 3, fabricated: null });
-    expect(catalogue.cited({ regulationId: 'r', article: 133, paragraph: null, label: '第一百三十三条之一' }).key).toBe('r#133-1');
+    expect(catalogue.cited({ regulationId: 'r', article: 14, sub: 0, paragraph: 3, label: '第十四条第三款' })).toEqual({ key: 'r#14', paragraph: 3, fabricated: null });
+    expect(catalogue.cited({ regulationId: 'r', article: 133, sub: 1, paragraph: null, label: '第一百三十三条之一' }).key).toBe('r#133-1');
     expect(catalogue.goldKey({ regulationId: 'r', article: 133, sub: 1, paragraph: null, section: null })).toBe('r#133-1');
-    const notice = catalogue.cited({ regulationId: 'r', article: null, paragraph: null, label: '公告' });
+    const notice = catalogue.cited({ regulationId: 'r', article: null, sub: 0, paragraph: null, label: '公告' });
     expect(notice).toEqual({ key: 'r#§notice', paragraph: null, fabricated: null });
     expect(catalogue.goldKey({ regulationId: 'r', article: null, sub: 0, paragraph: null, section: 'notice' })).toBe(notice.key);
   });
 
   it('flags citations of articles, paragraphs, sections or regulations that do not exist', () => {
-    expect(catalogue.cited({ regulationId: 'r', article: 15, paragraph: null, label: '第十五条' }).fabricated).toMatch(/第十五条/);
-    expect(catalogue.cited({ regulationId: 'r', article: 133, paragraph: null, label: '第一百三十三条' }).fabricated).not.toBeNull();
-    expect(catalogue.cited({ regulationId: 'r', article: 14, paragraph: 4, label: '第十四条第四款' }).fabricated).not.toBeNull();
-    expect(catalogue.cited({ regulationId: 'x', article: 14, paragraph: null, label: '第十四条' }).fabricated).toMatch(/unknown/);
-    expect(catalogue.cited({ regulationId: 'r', article: null, paragraph: null, label: '附则' }).fabricated).not.toBeNull();
+    expect(catalogue.cited({ regulationId: 'r', article: 15, sub: 0, paragraph: null, label: '第十五条' }).fabricated).toMatch(/第十五条/);
+    expect(catalogue.cited({ regulationId: 'r', article: 133, sub: 0, paragraph: null, label: '第一百三十三条' }).fabricated).not.toBeNull();
+    expect(catalogue.cited({ regulationId: 'r', article: 14, sub: 0, paragraph: 4, label: '第十四条第四款' }).fabricated).not.toBeNull();
+    expect(catalogue.cited({ regulationId: 'x', article: 14, sub: 0, paragraph: null, label: '第十四条' }).fabricated).toMatch(/unknown/);
+    expect(catalogue.cited({ regulationId: 'r', article: null, sub: 0, paragraph: null, label: '附则' }).fabricated).not.toBeNull();
   });
 
   it('maps titles to ids and displays keys', () => {

@@ -1,9 +1,9 @@
 // Article-level keys for gold references and citations, and the catalogue of what the index really
 // holds (for the fabricated-citation check and for validating gold). Keys look like
 // `guizhou-big-data#14`, `law-004#133-1` (第一百三十三条之一) and `guiyang-digital-economy-draft#§notice`.
-import { articleLabel, paragraphLabel, parseNumeral } from '../indexer/numerals.ts';
-import type { Regulation } from '../indexer/statute.ts';
-import type { Citation } from '../server/core/types.ts';
+import { articleLabel, paragraphLabel } from '../indexer/statute/numerals.ts';
+import type { Regulation } from '../indexer/statute/model.ts';
+import type { Citation } from '../server/core/index.ts';
 import type { GoldRef } from './dataset.ts';
 
 export type ArticleKey = string;
@@ -14,12 +14,6 @@ export function articleKey(regulationId: string, article: number, sub = 0): Arti
 
 export function sectionKey(regulationId: string, sectionId: string): ArticleKey {
   return `${regulationId}#§${sectionId}`;
-}
-
-/** 第一百三十三条之一第二款 → 1; 第十四条 → 0. Citations carry the 之N suffix only in their label. */
-export function subOfLabel(label: string): number {
-  const m = /^第[^条]+条之([^第]+)/.exec(label);
-  return m ? (parseNumeral(m[1]!) ?? 0) : 0;
 }
 
 interface RegulationEntry {
@@ -91,14 +85,14 @@ export class Catalogue {
     return null;
   }
 
-  cited(c: Pick<Citation, 'regulationId' | 'article' | 'paragraph' | 'label'>): CitedRef {
+  cited(c: Pick<Citation, 'regulationId' | 'article' | 'sub' | 'paragraph' | 'label'>): CitedRef {
     const reg = this.regs.get(c.regulationId);
     if (c.article === null) {
       const id = reg?.sectionId.get(c.label) ?? c.label;
       const key = sectionKey(c.regulationId, id);
       return { key, paragraph: null, fabricated: !reg ? `unknown regulation ${c.regulationId}` : reg.sectionId.has(c.label) ? null : `no section ${c.label}` };
     }
-    const sub = subOfLabel(c.label);
+    const { sub } = c;
     const key = articleKey(c.regulationId, c.article, sub);
     let fabricated: string | null = null;
     if (!reg) fabricated = `unknown regulation ${c.regulationId}`;

@@ -1,10 +1,10 @@
 // The two eval suites as data: which corpus, which index, how to load the questions. Everything after
 // this point (running, scoring, reporting) is shared.
 import { resolve } from 'node:path';
-import { buildIndex } from '../indexer/build.ts';
-import { indexConfigFromEnv } from '../indexer/config.ts';
-import { readManifest } from '../indexer/store.ts';
-import { resolveIndexDir } from '../server/node/assistant.ts';
+import { buildIndex } from '../indexer/build/build.ts';
+import { keepsIndexInStep, stardDir } from '../indexer/config/env.ts';
+import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
+import { readManifest, resolveIndexDir } from '../indexer/format/node-files.ts';
 import { loadSeed, loadStard, SEED_PATH, type EvalQuestion } from './dataset.ts';
 import type { Catalogue } from './refs.ts';
 
@@ -23,8 +23,6 @@ export interface Suite {
   load(catalogue: Catalogue): Promise<EvalQuestion[]>;
 }
 
-export const DEFAULT_STARD_DIR = '../shared/benchmarks/stard';
-
 export function suiteOf(name: SuiteName, env: Record<string, string | undefined> = process.env, indexOverride?: string): Suite {
   if (name === 'seed') {
     return {
@@ -32,13 +30,13 @@ export function suiteOf(name: SuiteName, env: Record<string, string | undefined>
       corpusDir: env.CORPUS_DIR ?? 'corpus',
       indexDir: indexOverride ?? env.INDEX_DIR ?? 'index',
       // As `npm start`: an index named by INDEX_DIR is kept in step with a corpus only when CORPUS_DIR names one.
-      explicitIndex: indexOverride !== undefined || (env.INDEX_DIR !== undefined && env.CORPUS_DIR === undefined),
+      explicitIndex: indexOverride !== undefined || !keepsIndexInStep(env),
       description: `${SEED_PATH}: hand-written questions over the project corpus (dev/test splits)`,
       nameBy: 'id',
       load: () => loadSeed(),
     };
   }
-  const dir = env.STARD_DIR ?? DEFAULT_STARD_DIR;
+  const dir = stardDir(env);
   return {
     name,
     corpusDir: resolve(dir, 'corpus'),

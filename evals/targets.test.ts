@@ -39,7 +39,7 @@ beforeAll(async () => {
       res.writeHead(429, { 'retry-after': '1' }).end(JSON.stringify({ error: { code: 'rate_limited', message: '' } }));
       return;
     }
-    const citation = (article: number, paragraph: number | null) => ({ regulationId: 'r', regulationTitle: '某条例', article, paragraph, label: `第${'一二三四五六七八九'[article - 1]}条`, text: '', score: 1 });
+    const citation = (article: number, paragraph: number | null) => ({ regulationId: 'r', regulationTitle: '某条例', article, sub: 0, paragraph, label: `第${'一二三四五六七八九'[article - 1]}条`, text: '', score: 1 });
     if (req.url?.startsWith('/api/ask')) {
       const q = (body as { question: string }).question;
       if (q === 'none') return res.end(JSON.stringify({ answer: '没有', found: false, lang: 'zh', citations: [] }));

@@ -1,11 +1,10 @@
 // What an eval runs against: the assistant in this process (one per retriever mode), or a running
 // server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
 import { z } from 'zod';
-import type { RetrieverMode } from '../server/core/retrieve.ts';
-import type { AskInput, AskResult, Assistant, Citation } from '../server/core/types.ts';
-import { loadAssistant } from '../server/node/assistant.ts';
+import type { AskInput, AskResult, Assistant, Citation, RetrieverMode } from '../server/core/index.ts';
+import { loadAssistant } from '../server/node/index.ts';
 
-export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'paragraph' | 'label'>;
+export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'sub' | 'paragraph' | 'label'>;
 export type Answer = Pick<AskResult, 'found' | 'answer'> & { citations: CitedClause[] };
 
 export interface EvalTarget {
@@ -51,12 +50,12 @@ export interface LoadedTargets {
  */
 export async function loadInProcessTargets(indexDir: string, modes?: readonly RetrieverMode[], foundThreshold?: number): Promise<LoadedTargets> {
   const warnings: string[] = [];
-  const first = await loadAssistant(indexDir, { mode: modes?.[0] ?? 'hybrid', foundThreshold, warn: (line) => warnings.push(line) });
+  const first = await loadAssistant(indexDir, { mode: modes?.[0] ?? 'hybrid', tuning: foundThreshold === undefined ? {} : { foundThreshold }, warn: (line) => warnings.push(line) });
   const health = first.health();
   const wanted: RetrieverMode[] = modes ? [...modes] : health.dense ? ['hybrid', 'bm25', 'dense', 'baseline'] : ['hybrid', 'baseline'];
   if (!health.dense && wanted.includes('dense')) throw new EvalConfigError(`--retriever dense needs vectors, but the index is lexical-only: ${health.denseNote ?? 'no dense index'}`);
   const targets: EvalTarget[] = [inProcessTarget(wanted[0]!, first)];
-  for (const mode of wanted.slice(1)) targets.push(inProcessTarget(mode, await loadAssistant(indexDir, { mode, foundThreshold, warn: () => {} })));
+  for (const mode of wanted.slice(1)) targets.push(inProcessTarget(mode, await loadAssistant(indexDir, { mode, tuning: foundThreshold === undefined ? {} : { foundThreshold }, warn: () => {} })));
   for (const w of new Set(warnings)) console.warn(w);
   return { targets, assistant: first, dense: health.dense, denseNote: health.denseNote };
 }
@@ -64,6 +63,7 @@ export async function loadInProcessTargets(indexDir: string, modes?: readonly Re
 const HttpCitationSchema = z.object({
   regulationId: z.string(),
   article: z.number().nullable(),
+  sub: z.number(),
   paragraph: z.number().nullable(),
   label: z.string(),
 });

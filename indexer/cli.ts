@@ -1,10 +1,10 @@
 // npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]
 import cliProgress from 'cli-progress';
-import { buildIndex } from './build.ts';
-import { runCommand } from './command.ts';
-import { indexConfigFromEnv } from './config.ts';
-import { loadCorpus } from './corpus.ts';
-import { formatLintTable, hasFatal } from './lint.ts';
+import { buildIndex } from './build/build.ts';
+import { runCommand } from './config/command.ts';
+import { indexConfigFromEnv } from './config/index-config.ts';
+import { loadCorpus } from './build/corpus.ts';
+import { formatLintTable, hasFatal } from './build/lint.ts';
 
 const USAGE = 'usage: npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]';
 

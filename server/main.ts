@@ -6,13 +6,14 @@
 //
 // This process serves and handles its own signals: SIGTERM or SIGINT drains requests in progress within
 // SHUTDOWN_GRACE_MS and exits; a second signal exits at once.
-import { buildIndex } from '../indexer/build.ts';
+import { buildIndex } from '../indexer/build/build.ts';
+import { formatLintTable } from '../indexer/build/lint.ts';
 import { IndexRootNotWritable } from '../indexer/build/lock.ts';
-import { runCommand } from '../indexer/command.ts';
-import { indexConfigFromEnv } from '../indexer/config.ts';
-import { formatLintTable } from '../indexer/lint.ts';
-import { currentVersionDir } from '../indexer/store.ts';
-import { serverConfigFromEnv } from './config.ts';
+import { runCommand } from '../indexer/config/command.ts';
+import { keepsIndexInStep } from '../indexer/config/env.ts';
+import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
+import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
+import { currentVersionDir } from '../indexer/format/node-files.ts';
 import { createApp } from './http/app.ts';
 import { loadAssistant } from './node/assistant.ts';
 import { lagMonitor, serveApp } from './node/serve.ts';
@@ -27,7 +28,7 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
   const server = serverConfigFromEnv(env);
   const index = indexConfigFromEnv(env);
 
-  if (env.INDEX_DIR === undefined || env.CORPUS_DIR !== undefined) {
+  if (keepsIndexInStep(env)) {
     const result = await buildIndex({ config: index, log: (line) => console.log(line) }).catch(async (error: unknown) => {
       // A read-only deployment still serves the index it was shipped with.
       if (!(error instanceof IndexRootNotWritable) || !(await currentVersionDir(index.outDir).catch(() => null))) throw error;

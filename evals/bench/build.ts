@@ -4,7 +4,7 @@
 // later rebuild runs.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { currentVersionDir } from '../../indexer/store.ts';
+import { currentVersionDir } from '../../indexer/format/node-files.ts';
 import { STARD_CORPUS, STATUTES_CORPUS } from './corpora.ts';
 import { runMeasured } from './proc.ts';
 import { fmtBytes, fmtDuration, fmtMs, table, type SectionResult, type TargetCheck } from './report.ts';

@@ -2,7 +2,7 @@
 // Benchmarks, not tests: they print markdown tables (ready for the README) and keep every number in
 // evals/reports/bench-<date>.json. Targets are checked and reported, never asserted.
 import { join } from 'node:path';
-import { runCommand } from '../../indexer/command.ts';
+import { runCommand } from '../../indexer/config/command.ts';
 import type { Fixtures } from './fixtures.ts';
 import { machineInfo, saveReport, targetsTable, today, type SectionName, type SectionResult } from './report.ts';
 import { DEFAULT_BASELINE } from './baseline.ts';

@@ -3,10 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIndex } from '../../indexer/build.ts';
-import { indexConfigFromEnv, type IndexConfig, type ModelConfig } from '../../indexer/config.ts';
-import { loadCorpus } from '../../indexer/corpus.ts';
-import { writeTestModel } from '../../indexer/test-model.ts';
+import { buildIndex } from '../../indexer/build/build.ts';
+import { indexConfigFromEnv, type IndexConfig, type ModelConfig } from '../../indexer/config/index-config.ts';
+import { loadCorpus } from '../../indexer/build/corpus.ts';
+import { writeTestModel } from '../../indexer/build/test-model.ts';
 import { STATUTES_CORPUS } from './corpora.ts';
 
 /** bge-small-zh-v1.5's width, so that dense costs are those of the real default model's vectors. */

@@ -4,7 +4,7 @@
 // never a 5xx, and every error is the JSON envelope {"error":{"code","message"}}.
 // Used by evals/bench/fuzz.test.ts (a few thousand cases, in `npm test`) and `npm run bench -- --only faults` (20k).
 import { Agent, request } from 'node:http';
-import { mulberry32 } from '../../indexer/test-model.ts';
+import { mulberry32 } from '../../indexer/build/test-model.ts';
 
 export interface FuzzCase {
   method: string;

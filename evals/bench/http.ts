@@ -2,7 +2,7 @@
 // loopback port): start-up time, throughput and latency with autocannon at several concurrencies, the
 // server's memory, and a soak at the normal rate limits.
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
-import { serverConfigFromEnv } from '../../server/config.ts';
+import { serverConfigFromEnv } from '../../indexer/config/server-config.ts';
 import { loadSeed } from '../dataset.ts';
 import { STATUTES_CORPUS } from './corpora.ts';
 import type { Fixtures } from './fixtures.ts';

@@ -3,11 +3,13 @@
 // baseline, brute-force cosine vs HNSW) and the query-embedding cache (first vs repeated embedQuery).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadEmbedder } from '../../indexer/embed.ts';
-import { jiebaSegmenter } from '../../indexer/segment.ts';
-import { wordTokens } from '../../indexer/tokens.ts';
-import { bruteForce, loadHnsw, unpackVectors, type VectorIndex } from '../../indexer/vector-index.ts';
-import { baselineSearch, lexicalSearch, type RetrieverMode } from '../../server/core/retrieve.ts';
+import { loadEmbedder } from '../../indexer/build/embed.ts';
+import { jiebaSegmenter } from '../../indexer/build/segment.ts';
+import { wordTokens } from '../../indexer/language/tokens.ts';
+import { bruteForce, loadHnsw, type VectorIndex } from '../../indexer/build/hnsw.ts';
+import { unpackVectors } from '../../indexer/format/vectors.ts';
+import { baselineSearch, lexicalSearch } from '../../server/core/retrieve/lexical.ts';
+import type { RetrieverMode } from '../../server/core/index.ts';
 import type { AskInput } from '../../server/core/types.ts';
 import { loadAssistant, loadIndexData, resolveIndexDir } from '../../server/node/assistant.ts';
 import { loadSeed, parseJsonl, StardQuestionSchema } from '../dataset.ts';

@@ -9,12 +9,15 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import hnswlib from 'hnswlib-node';
-import { loadLexical } from '../../indexer/lexical.ts';
-import { jiebaSegmenter } from '../../indexer/segment.ts';
-import { readVerified, type IndexManifest } from '../../indexer/store.ts';
-import { wordTokens } from '../../indexer/tokens.ts';
-import { bruteForce, HnswIndex, loadHnsw, packVectors, saveHnsw, type VectorIndex } from '../../indexer/vector-index.ts';
-import { baselineSearch, lexicalSearch } from '../../server/core/retrieve.ts';
+import { loadLexical } from '../../indexer/format/lexical.ts';
+import { jiebaSegmenter } from '../../indexer/build/segment.ts';
+import type { IndexManifest } from '../../indexer/format/manifest.ts';
+import { fileSource } from '../../indexer/format/node-files.ts';
+import { readVerified } from '../../indexer/format/reader.ts';
+import { wordTokens } from '../../indexer/language/tokens.ts';
+import { bruteForce, HnswIndex, loadHnsw, saveHnsw, type VectorIndex } from '../../indexer/build/hnsw.ts';
+import { packVectors } from '../../indexer/format/vectors.ts';
+import { baselineSearch, lexicalSearch } from '../../server/core/retrieve/lexical.ts';
 import { loadSeed } from '../dataset.ts';
 import { STARD_CORPUS, STATUTES_CORPUS } from './corpora.ts';
 import { timeEach, timeOnce, type LoopLimits } from './measure.ts';
@@ -174,7 +177,7 @@ async function productLoad(dir: string, name: string): Promise<HnswResult['produ
   const manifest = { files: { [name]: { sha256: streamed.value, bytes } } } as unknown as IndexManifest;
   const exceedsReadFileLimit = bytes > READ_FILE_LIMIT;
   try {
-    const { ms } = await timeOnce(() => readVerified(dir, manifest, []));
+    const { ms } = await timeOnce(() => readVerified(fileSource(dir), manifest.files, []));
     return { streamedSha256Ms: streamed.ms, readVerified: { ms }, exceedsReadFileLimit };
   } catch (error) {
     return { streamedSha256Ms: streamed.ms, readVerified: { error: `${(error as Error).name}: ${(error as Error).message.split('\n')[0]}` }, exceedsReadFileLimit };

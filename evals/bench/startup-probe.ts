@@ -21,14 +21,14 @@ steps.push({ step: 'node + tsx loader, to first line', ms: last, rssBytes: proce
 await import('@hono/node-server');
 await import('@hono/zod-openapi');
 mark('import hono, zod-openapi, node-server');
-await import('../../indexer/build.ts');
-await import('../../indexer/lint.ts');
+await import('../../indexer/build/build.ts');
+await import('../../indexer/build/lint.ts');
 mark('import indexer/build.ts (staleness check; glossary and embedder load lazily)');
 const { createApp } = await import('../../server/http/app.ts');
-const { serverConfigFromEnv } = await import('../../server/config.ts');
+const { serverConfigFromEnv } = await import('../../indexer/config/server-config.ts');
 const { loadAssistant } = await import('../../server/node/assistant.ts');
 mark('import server modules (compiled by tsx)');
-const { jiebaSegmenter } = await import('../../indexer/segment.ts');
+const { jiebaSegmenter } = await import('../../indexer/build/segment.ts');
 jiebaSegmenter();
 mark('jieba.load() (nodejs-jieba dictionaries)');
 const assistant = await loadAssistant(indexDir, { warn: () => {} });

@@ -2,14 +2,14 @@
 // recombined from real clauses cut into jieba words, so the vocabulary, word lengths and term-frequency
 // skew are those of Chinese regulations. Vectors: unit vectors in 512 dimensions.
 import MiniSearch from 'minisearch';
-import { loadCorpus } from '../../indexer/corpus.ts';
-import { LEXICAL_OPTIONS, type LexicalDoc } from '../../indexer/lexical.ts';
-import { jiebaTag } from '../../indexer/segment.ts';
-import { MODALITY_WORDS } from '../../indexer/stopwords.ts';
-import { bigramTokens, wordTokens, type Segment } from '../../indexer/tokens.ts';
-import { unitsOf } from '../../indexer/units.ts';
-import { extractDuties } from '../../server/core/duties.ts';
-import type { LexicalQuery } from '../../server/core/retrieve.ts';
+import { loadCorpus } from '../../indexer/build/corpus.ts';
+import { LEXICAL_OPTIONS, type LexicalDoc } from '../../indexer/format/lexical.ts';
+import { jiebaTag } from '../../indexer/build/segment.ts';
+import { MODALITY_WORDS } from '../../indexer/language/zh/modality.ts';
+import { bigramTokens, wordTokens, type Segment } from '../../indexer/language/tokens.ts';
+import { unitsOf } from '../../indexer/statute/units.ts';
+import { extractDuties } from '../../server/core/answer/duties.ts';
+import type { LexicalQuery } from '../../server/core/retrieve/types.ts';
 
 // ---- sizes ----
 

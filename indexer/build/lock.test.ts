@@ -5,10 +5,10 @@ import { mkdir, mkdtemp, readdir, rm, stat, unlink, utimes, writeFile } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIndexData } from '../../server/node/assistant.ts';
-import { buildIndex } from '../build.ts';
-import { indexConfigFromEnv, type IndexConfig } from '../config.ts';
-import { currentVersionDir } from '../store.ts';
+import { indexConfigFromEnv, type IndexConfig } from '../config/index-config.ts';
+import { currentVersionDir, fileSource, readManifest } from '../format/node-files.ts';
+import { readVerified } from '../format/reader.ts';
+import { buildIndex } from './build.ts';
 import { acquireIndexLock } from './lock.ts';
 
 let tmp: string;
@@ -16,6 +16,15 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'regqa-lock-'));
 });
 afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+/** The current version, checked whole (every artefact's size and checksum). */
+async function loadIndexData(root: string) {
+  const dir = await currentVersionDir(root);
+  if (!dir) throw new Error(`no CURRENT in ${root}`);
+  const manifest = await readManifest(dir);
+  await readVerified(fileSource(dir), manifest.files, []);
+  return { manifest };
+}
 
 const config = (outDir: string): IndexConfig => ({ ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir, model: null });
 

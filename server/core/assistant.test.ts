@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../indexer/build.ts';
-import { indexConfigFromEnv } from '../../indexer/config.ts';
+import { buildIndex } from '../../indexer/build/build.ts';
+import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
 import { loadAssistant } from '../node/assistant.ts';
 import type { AskResult } from './types.ts';
 

@@ -1,18 +1,14 @@
 // The loaded index as plain data, parsed from its artefacts. Node reads them from disk (after checksum
 // verification); the edge build reads the same artefacts from its bundle.
 import type MiniSearch from 'minisearch';
-import { loadLexical, type LexicalDoc } from '../../indexer/lexical.ts';
-import type { Regulation } from '../../indexer/statute.ts';
-import type { Unit } from '../../indexer/units.ts';
-import type { Glossary } from './glossary-types.ts';
+import { loadLexical, type LexicalDoc } from '../../indexer/format/lexical.ts';
+import type { Regulation } from '../../indexer/statute/model.ts';
+import type { Unit } from '../../indexer/statute/units.ts';
+import type { Glossary } from '../../indexer/format/glossary.ts';
+import { ARTEFACTS, type TextArtefact } from '../../indexer/format/artefacts.ts';
+import type { IndexInfo } from '../../indexer/format/manifest.ts';
 
-export interface IndexInfo {
-  builtAt: string;
-  counts: { regulations: number; articles: number; units: number };
-  dense: boolean;
-  denseNote: string | null;
-  model: { id: string; dims: number; pooling: 'mean' | 'cls'; quantized: boolean; queryInstruction: string } | null;
-}
+export type { IndexInfo };
 
 export interface IndexData {
   info: IndexInfo;
@@ -24,30 +20,14 @@ export interface IndexData {
   dictionary: string[];
 }
 
-export interface IndexArtefacts {
-  corpus: string;
-  units: string;
-  lexical: string;
-  glossary: string;
-  dictionary: string;
-}
-
-export function parseIndexData(info: IndexInfo, a: IndexArtefacts): IndexData {
+/** Parses the text artefacts, read by the runtime through the format's verifying reader. */
+export function parseIndexData(info: IndexInfo, text: (name: TextArtefact) => string): IndexData {
   return {
     info,
-    regulations: (JSON.parse(a.corpus) as { regulations: Regulation[] }).regulations,
-    units: JSON.parse(a.units) as Unit[],
-    lexical: loadLexical(a.lexical),
-    glossary: JSON.parse(a.glossary) as Glossary,
-    dictionary: a.dictionary.split('\n').filter(Boolean),
+    regulations: (JSON.parse(text(ARTEFACTS.corpus)) as { regulations: Regulation[] }).regulations,
+    units: JSON.parse(text(ARTEFACTS.units)) as Unit[],
+    lexical: loadLexical(text(ARTEFACTS.lexical)),
+    glossary: JSON.parse(text(ARTEFACTS.glossary)) as Glossary,
+    dictionary: text(ARTEFACTS.dictionary).split('\n').filter(Boolean),
   };
-}
-
-/**
- * Number of units whose `words` field contains a term. MiniSearch keeps this in its inverted index but
- * has no public accessor; reading it avoids a second copy of the vocabulary in memory.
- */
-export function documentFrequency(lexical: MiniSearch<LexicalDoc>, term: string): number {
-  const internal = lexical as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined }; _fieldIds: Record<string, number> };
-  return internal._index.get(term)?.get(internal._fieldIds.words!)?.size ?? 0;
 }

@@ -1,8 +1,19 @@
-// The assistant's in-process API: what the server, the evals and the edge build call.
-// Plain types only; zod schemas for the HTTP edge live in server/http/schemas.ts.
-import type { Regulation } from '../../indexer/statute.ts';
+// The assistant's in-process API: what the server, the evals and the edge build call. The response
+// types are inferred from the zod schemas in wire.ts, the one definition the HTTP API shares.
+import type { z } from 'zod';
+import type { Regulation } from '../../indexer/statute/model.ts';
+import type { AskResultSchema, CitationSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, LangSchema, RegulationSummarySchema } from './wire.ts';
 
-export type Lang = 'zh' | 'en';
+export type { Modality } from '../../indexer/language/zh/modality.ts';
+
+export type Lang = z.infer<typeof LangSchema>;
+export type Citation = z.infer<typeof CitationSchema>;
+export type AskResult = z.infer<typeof AskResultSchema>;
+export type Duty = z.infer<typeof DutySchema>;
+export type DutyGroup = z.infer<typeof DutyGroupSchema>;
+export type DutyList = z.infer<typeof DutyListSchema>;
+export type RegulationSummary = z.infer<typeof RegulationSummarySchema>;
+export type Health = z.infer<typeof HealthSchema>;
 
 export interface Turn {
   role: 'user' | 'assistant';
@@ -18,83 +29,13 @@ export interface AskInput {
   lang?: Lang;
 }
 
-export interface Citation {
-  regulationId: string;
-  regulationTitle: string;
-  /** Article number; null for a non-article section such as the draft's notice. */
-  article: number | null;
-  paragraph: number | null;
-  /** 第十四条第三款 / 第十四条 / 公告 */
-  label: string;
-  text: string;
-  score: number;
-}
-
-export interface AskResult {
-  answer: string;
-  found: boolean;
-  lang: Lang;
-  citations: Citation[];
-}
-
-export type Modality = '应当' | '必须' | '不得' | '可以' | '负责' | '鼓励' | '支持';
-
-export interface Duty {
-  regulationId: string;
-  regulationTitle: string;
-  article: number;
-  paragraph: number | null;
-  label: string;
-  /** The actor as written in the clause: 县级以上人民政府数据主管部门. */
-  actor: string;
-  /** Which level of government the duty binds: 省 / 市州 / 市 / 县级以上 / 各级 / 未指明. */
-  level: string;
-  modality: Modality;
-  /** What the actor must / may / must not do. */
-  action: string;
-  /** The full clause. */
-  text: string;
-}
-
-export interface DutyGroup {
-  regulationId: string;
-  regulationTitle: string;
-  status: Regulation['status'];
-  duties: Duty[];
-}
-
-export interface DutyList {
-  /** The actor as asked, normalised. */
-  actor: string;
-  /** Actor phrases in the corpus that matched (数据主管部门 → 省人民政府数据主管部门, …). */
-  matchedActors: string[];
-  groups: DutyGroup[];
-}
-
-export interface RegulationSummary {
-  id: string;
-  title: string;
-  aliases: string[];
-  jurisdiction: string;
-  status: Regulation['status'];
-  articles: number;
-  chapters: string[];
-  sections: { id: string; label: string; title: string }[];
-}
-
-export interface Health {
-  builtAt: string;
-  counts: { regulations: number; articles: number; units: number };
-  dense: boolean;
-  /** Why dense retrieval is off, in one line; null when on. */
-  denseNote: string | null;
-  model: string | null;
-}
-
 export interface Assistant {
   ask(input: AskInput): Promise<AskResult>;
   search(q: string, k: number, regulationId?: string): Promise<Citation[]>;
+  /** The duties of an actor (数据主管部门 also finds 省人民政府数据主管部门 …). */
   duties(actor: string, regulationId?: string): DutyList;
+  /** Every duty statement of the index, in unit order (for the officials' page and its suggestions). */
+  allDuties(): readonly Duty[];
   regulations(): RegulationSummary[];
   regulation(id: string): Regulation | undefined;
   health(): Health;

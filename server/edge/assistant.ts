@@ -1,21 +1,34 @@
-// Edge side of loading: the exported bundle (read through any async reader: the ASSETS binding in the
-// Worker, the file system in tests) → the same edge-safe assistant Node serves, with jieba-wasm for
-// query segmentation and, when the index model is served by Workers AI, the AI binding for query
-// embeddings searched against the bundled vectors (or a Vectorize index). Edge-safe: no Node imports.
-import { createAssistant, type AssistantOptions } from '../core/assistant.ts';
-import { parseIndexData } from '../core/index-data.ts';
-import type { DenseSearch } from '../core/retrieve.ts';
-import { EDGE_INDEX_PREFIX, EDGE_MANIFEST, isEdgeManifest, sha256Hex, type EdgeManifest } from './bundle.ts';
+// Edge runtime: the exported bundle (read through any async reader: the ASSETS binding in the Worker,
+// the file system in tests) → the same edge-safe core Node serves, with jieba-wasm for query
+// segmentation and, when the index model is served by Workers AI, the AI binding for query embeddings
+// searched against the bundled vectors (or a Vectorize index). Edge-safe: no Node imports.
+//
+//   server/edge/dist/
+//     assets/                    ← wrangler [assets] directory, bound as ASSETS (never served publicly:
+//       index/manifest.json         run_worker_first = true, and the app has no route to these files)
+//       index/corpus.json  units.json  lexical.json  glossary.json  dictionary.txt
+//       index/vectors.f32 | vectors.i8   (only when the index is dense)
+//     jieba_rs_wasm_bg.wasm      ← imported by worker.ts, bundled into the script as a compiled module
+//     report.json                ← sizes against the Workers limits (build.ts)
+//     vectorize.ndjson           ← only with --vectorize
+import { MANIFEST } from '../../indexer/format/artefacts.ts';
+import { IndexLoadError, parseManifest, type IndexManifest } from '../../indexer/format/manifest.ts';
+import { artefactText, readVerified, sha256Hex, type ByteSource } from '../../indexer/format/reader.ts';
+import { decodeVectors } from '../../indexer/format/vectors.ts';
+import { createAssistant, parseIndexData, type AssistantOptions, type DenseSearch } from '../core/index.ts';
 import { wasmSegmenter, type JiebaWasm } from './segment.ts';
-import { decodeVectors } from './vectors.ts';
 import { vectorizeDense } from './vectorize.ts';
 import { workersAiEmbedder } from './workers-ai.ts';
 import type { Ai, VectorizeIndex } from './workers-types.ts';
 
+/** Where the index lives inside the assets directory (and so on the ASSETS binding). */
+export const EDGE_INDEX_PREFIX = 'index/';
+export const EDGE_FIX = 'npm run build:edge';
+
 /** Reads one file of the bundle, by its path under the assets directory (index/units.json). */
 export type BundleReader = (path: string) => Promise<Uint8Array>;
 
-export interface EdgeLoadOptions extends Partial<Pick<AssistantOptions, 'mode' | 'foundThreshold'>> {
+export interface EdgeLoadOptions extends Partial<Pick<AssistantOptions, 'mode' | 'tuning'>> {
   read: BundleReader;
   jieba: JiebaWasm;
   /** The Workers AI binding, when configured. */
@@ -25,81 +38,57 @@ export interface EdgeLoadOptions extends Partial<Pick<AssistantOptions, 'mode' |
   warn?: (line: string) => void;
 }
 
-export class EdgeBundleError extends Error {
-  constructor(message: string) {
-    super(`${message}. Rebuild the bundle with: npm run build:edge`);
-    this.name = 'EdgeBundleError';
-  }
-}
-
 /** Reads a static asset through the ASSETS binding (the host is ignored; only the path matters). */
 export function assetsReader(assets: { fetch(input: Request): Promise<Response> }): BundleReader {
   return async (path) => {
     const response = await assets.fetch(new Request(`https://assets.invalid/${path}`));
-    if (!response.ok) throw new EdgeBundleError(`edge bundle file ${path} is missing (HTTP ${response.status})`);
+    if (!response.ok) throw new IndexLoadError(`edge bundle file is missing (HTTP ${response.status})`, path, EDGE_FIX);
     return new Uint8Array(await response.arrayBuffer());
   };
 }
 
-export async function readEdgeManifest(read: BundleReader): Promise<EdgeManifest> {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(await read(EDGE_INDEX_PREFIX + EDGE_MANIFEST)));
-  } catch (error) {
-    if (error instanceof EdgeBundleError) throw error;
-    throw new EdgeBundleError(`edge bundle manifest is not valid JSON`);
-  }
-  if (!isEdgeManifest(json)) throw new EdgeBundleError('edge bundle manifest has an unknown format');
-  return json;
+/** The bundle as a byte source for the format's verifying reader. */
+export function bundleSource(read: BundleReader): ByteSource {
+  return {
+    where: (name) => EDGE_INDEX_PREFIX + name,
+    fix: EDGE_FIX,
+    async load(name) {
+      const data = await read(EDGE_INDEX_PREFIX + name);
+      return { bytes: data.byteLength, sha256: await sha256Hex(data), data };
+    },
+  };
 }
 
-/** Reads every file the manifest lists, checking size and sha256, in parallel. */
-async function readVerified(read: BundleReader, manifest: EdgeManifest): Promise<Map<string, Uint8Array>> {
-  const entries = await Promise.all(
-    Object.entries(manifest.files).map(async ([name, expected]) => {
-      const data = await read(EDGE_INDEX_PREFIX + name);
-      if (data.byteLength !== expected.bytes) throw new EdgeBundleError(`edge bundle file ${name} is ${data.byteLength} bytes, expected ${expected.bytes}`);
-      if ((await sha256Hex(data)) !== expected.sha256) throw new EdgeBundleError(`edge bundle file ${name} fails its checksum`);
-      return [name, data] as const;
-    }),
-  );
-  return new Map(entries);
+export async function readEdgeManifest(read: BundleReader): Promise<IndexManifest & { edge: NonNullable<IndexManifest['edge']> }> {
+  const file = EDGE_INDEX_PREFIX + MANIFEST;
+  const manifest = parseManifest(new TextDecoder().decode(await read(file)), file, EDGE_FIX);
+  if (!manifest.edge) throw new IndexLoadError('manifest is not an edge bundle manifest', file, EDGE_FIX);
+  return { ...manifest, edge: manifest.edge };
 }
 
 export async function loadEdgeAssistant(options: EdgeLoadOptions) {
   const manifest = await readEdgeManifest(options.read);
-  const files = await readVerified(options.read, manifest);
-  const decoder = new TextDecoder();
-  const text = (name: string) => {
-    const data = files.get(name);
-    if (!data) throw new EdgeBundleError(`edge bundle lacks ${name}`);
-    return decoder.decode(data);
-  };
-  const index = parseIndexData(manifest.info, {
-    corpus: text('corpus.json'),
-    units: text('units.json'),
-    lexical: text('lexical.json'),
-    glossary: text('glossary.json'),
-    dictionary: text('dictionary.txt'),
-  });
+  const source = bundleSource(options.read);
+  const files = await readVerified(source, manifest.files, Object.keys(manifest.files));
+  const index = parseIndexData(manifest, (name) => artefactText(files, name, source));
   const segment = wasmSegmenter(options.jieba, index.dictionary);
   const { dense, note } = edgeDense(manifest, files, options);
   const warn = options.warn ?? ((line: string) => console.warn(line));
-  if (manifest.info.dense && !dense) warn(`warning: dense retrieval unavailable at the edge, serving lexical-only: ${note}`);
-  const assistant = createAssistant({ index, segment, dense, denseNote: note, warn, mode: options.mode, foundThreshold: options.foundThreshold });
+  if (manifest.dense && !dense) warn(`warning: dense retrieval unavailable at the edge, serving lexical-only: ${note}`);
+  const assistant = createAssistant({ index, segment, dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
   return Object.assign(assistant, { manifest });
 }
 
-function edgeDense(manifest: EdgeManifest, files: Map<string, Uint8Array>, options: EdgeLoadOptions): { dense: DenseSearch | null; note: string | null } {
-  const { info } = manifest;
-  if (!info.dense || !info.model) return { dense: null, note: info.denseNote ?? 'the index has no vectors (lexical-only build)' };
-  if (!manifest.workersAi) return { dense: null, note: manifest.edgeDenseNote ?? `index model ${info.model.id} is not served by Workers AI; the edge is lexical-only` };
+function edgeDense(manifest: IndexManifest & { edge: NonNullable<IndexManifest['edge']> }, files: Map<string, Uint8Array>, options: EdgeLoadOptions): { dense: DenseSearch | null; note: string | null } {
+  const { edge } = manifest;
+  if (!manifest.dense || !manifest.model) return { dense: null, note: manifest.denseNote ?? 'the index has no vectors (lexical-only build)' };
+  if (!edge.workersAi) return { dense: null, note: edge.denseNote ?? `index model ${manifest.model.id} is not served by Workers AI; the edge is lexical-only` };
   if (!options.ai) return { dense: null, note: `no Workers AI binding (AI) in this environment; the edge is lexical-only` };
-  const embed = workersAiEmbedder(options.ai, manifest.workersAi, info.model.queryInstruction);
-  if (options.vectorize && manifest.vectorizeNamespace) {
-    return { dense: vectorizeDense(options.vectorize, embed, { namespace: manifest.vectorizeNamespace, units: info.counts.units }), note: null };
+  const embed = workersAiEmbedder(options.ai, edge.workersAi, manifest.model.queryInstruction);
+  if (options.vectorize && edge.vectorizeNamespace) {
+    return { dense: vectorizeDense(options.vectorize, embed, { namespace: edge.vectorizeNamespace, units: manifest.counts.units }), note: null };
   }
-  const v = manifest.vectors;
+  const v = edge.vectors;
   const data = v && files.get(v.file);
   if (!v || !data) return { dense: null, note: 'the edge bundle has no vectors and no Vectorize index is bound; the edge is lexical-only' };
   const matrix = decodeVectors(data, v.count, v.dims, v.encoding);

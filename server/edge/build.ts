@@ -1,7 +1,7 @@
 // npm run build:edge -- [--index DIR] [--vectors auto|f32|i8] [--workers-ai-model NAME|none] [--vectorize] [--no-measure]
 //
 // Exports the built index (INDEX_DIR, default index/; built first when missing) into the edge bundle
-// under server/edge/dist/ (layout in bundle.ts), copies jieba-wasm's module beside it for the Worker to
+// under server/edge/dist/ (layout in assistant.ts), copies jieba-wasm's module beside it for the Worker to
 // import, and checks the result against the Workers limits (report.json). Node only.
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -9,15 +9,15 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildIndex } from '../../indexer/build.ts';
-import { runCommand } from '../../indexer/command.ts';
-import { indexConfigFromEnv } from '../../indexer/config.ts';
-import { readManifest, readVerified, type IndexManifest } from '../../indexer/store.ts';
-import { unpackVectors } from '../../indexer/vector-index.ts';
-import type { IndexInfo } from '../core/index-data.ts';
-import { resolveIndexDir } from '../node/assistant.ts';
-import { EDGE_BUNDLE_FORMAT, EDGE_INDEX_PREFIX, EDGE_MANIFEST, sha256Hex, TEXT_ARTEFACTS, type EdgeManifest } from './bundle.ts';
-import { encodedBytes, encodeVectors, quantisationRecall, type VectorEncoding } from './vectors.ts';
+import { buildIndex } from '../../indexer/build/build.ts';
+import { runCommand } from '../../indexer/config/command.ts';
+import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, TEXT_ARTEFACTS } from '../../indexer/format/artefacts.ts';
+import { NoIndexError, type EdgeSection, type IndexManifest, type VectorEncoding } from '../../indexer/format/manifest.ts';
+import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
+import { readVerified, sha256Hex } from '../../indexer/format/reader.ts';
+import { encodedBytes, encodeVectors, quantisationRecall, unpackVectors } from '../../indexer/format/vectors.ts';
+import { EDGE_INDEX_PREFIX } from './assistant.ts';
 import { vectorizeNdjson } from './vectorize.ts';
 import { workersAiModelFor, type WorkersAiModel } from './workers-ai.ts';
 
@@ -66,7 +66,7 @@ export interface EdgeBuildReport {
   assets: { name: string; bytes: number; gzipBytes: number }[];
   assetBytes: number;
   assetGzipBytes: number;
-  vectors: (EdgeManifest['vectors'] & { bytes: number; recallAt10VsF32: number | null }) | null;
+  vectors: (EdgeSection['vectors'] & { bytes: number; recallAt10VsF32: number | null }) | null;
   workersAi: WorkersAiModel | null;
   edgeDenseNote: string | null;
   jiebaWasm: { bytes: number; gzipBytes: number };
@@ -89,7 +89,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
     dir = built.dir;
   }
   const manifest = await readManifest(dir);
-  const files = await readVerified(dir, manifest, Object.keys(manifest.files).filter((name) => name !== 'hnsw.bin'));
+  const files = await readVerified(fileSource(dir), manifest.files, Object.keys(manifest.files).filter((name) => name !== ARTEFACTS.hnsw));
   log(`Exporting index ${relative(ROOT, dir) || dir} (built ${manifest.builtAt}, ${manifest.counts.units} units, ${manifest.dense ? `dense ${manifest.model?.id}` : 'lexical-only'}).`);
 
   const outDir = options.outDir ?? DIST_DIR;
@@ -97,7 +97,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
   await rm(assetsDir, { recursive: true, force: true });
   const indexOut = join(assetsDir, EDGE_INDEX_PREFIX);
   await mkdir(indexOut, { recursive: true });
-  const written: EdgeManifest['files'] = {};
+  const written: IndexManifest['files'] = {};
   const write = async (name: string, data: Uint8Array) => {
     await writeFile(join(indexOut, name), data);
     written[name] = { bytes: data.byteLength, sha256: await sha256Hex(data) };
@@ -115,24 +115,18 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
     log(`Wrote ${relative(ROOT, join(outDir, 'vectorize.ndjson'))} (namespace ${manifest.buildId}).`);
   } else if (options.vectorize) warnings.push('--vectorize: the index has no vectors, nothing to upload');
 
-  const info: IndexInfo = {
-    builtAt: manifest.builtAt,
-    // As Node reports it (the manifest's counts, dictionary size included), so /healthz is the same.
-    counts: manifest.counts,
-    dense: manifest.dense,
-    denseNote: manifest.denseNote,
-    model: manifest.model,
-  };
-  const edgeManifest: EdgeManifest = {
-    format: EDGE_BUNDLE_FORMAT,
-    buildId: manifest.buildId,
-    exportedAt: new Date().toISOString(),
-    info,
+  // The index's own manifest (counts, model, build id as Node reports them), with the bundle's files.
+  const edgeManifest: IndexManifest = {
+    ...manifest,
     files: written,
-    vectors: dense.entry,
-    workersAi: dense.workersAi,
-    vectorizeNamespace: options.vectorize && dense.vectors ? manifest.buildId : null,
-    edgeDenseNote: dense.note,
+    edge: {
+      format: 1,
+      exportedAt: new Date().toISOString(),
+      vectors: dense.entry,
+      workersAi: dense.workersAi,
+      vectorizeNamespace: options.vectorize && dense.vectors ? manifest.buildId : null,
+      denseNote: dense.note,
+    },
   };
   await writeFile(join(indexOut, EDGE_MANIFEST), JSON.stringify(edgeManifest, null, 1));
 
@@ -191,13 +185,13 @@ async function existingIndex(root: string): Promise<string | null> {
   try {
     return await resolveIndexDir(root);
   } catch (error) {
-    if (/no index found/.test((error as Error).message)) return null;
+    if (error instanceof NoIndexError) return null;
     throw error;
   }
 }
 
 interface DenseExport {
-  entry: EdgeManifest['vectors'];
+  entry: EdgeSection['vectors'];
   vectors: Float32Array[] | null;
   workersAi: WorkersAiModel | null;
   note: string | null;
@@ -206,11 +200,11 @@ interface DenseExport {
 
 async function exportVectors(
   manifest: IndexManifest,
-  files: Map<string, Buffer>,
+  files: Map<string, Uint8Array>,
   options: EdgeBuildOptions,
   write: (name: string, data: Uint8Array) => Promise<void>,
 ): Promise<DenseExport> {
-  const raw = files.get('vectors.f32');
+  const raw = files.get(ARTEFACTS.vectors);
   if (!manifest.dense || !manifest.model || !raw) {
     return { entry: null, vectors: null, workersAi: null, note: manifest.denseNote ?? 'the index has no vectors (lexical-only build)', recall: null };
   }

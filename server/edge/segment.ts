@@ -2,7 +2,7 @@
 // Takes the module's functions rather than importing them, so that the same code serves the Worker
 // (jieba-wasm's `web` build, instantiated from a bundled WebAssembly.Module) and Node (its `nodejs`
 // build, used by segment-compare.ts and the tests). Edge-safe: no Node imports.
-import type { Segment } from '../../indexer/tokens.ts';
+import type { Segment } from '../../indexer/language/tokens.ts';
 
 /** The part of jieba-wasm's API the segmenter uses (identical in its web and nodejs builds). */
 export interface JiebaWasm {

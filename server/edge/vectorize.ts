@@ -15,7 +15,7 @@
 //   npx wrangler vectorize create regqa-units --dimensions 1024 --metric cosine
 //   npx wrangler vectorize insert regqa-units --file server/edge/dist/vectorize.ndjson
 //   # then uncomment the [[env.production.vectorize]] binding in wrangler.toml
-import type { DenseSearch, UnitHit } from '../core/retrieve.ts';
+import type { DenseSearch, UnitHit } from '../core/index.ts';
 import type { VectorizeIndex } from './workers-types.ts';
 
 /** Vectorize's topK ceiling when only ids and scores are returned. */

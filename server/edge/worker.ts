@@ -4,7 +4,7 @@
 // through the ASSETS binding, instantiates jieba-wasm from the compiled module wrangler bundled, and
 // loads jieba's dictionary (~0.5–1 s CPU, once per isolate); later requests reuse all of it.
 import { add_word, cut_for_search, initSync } from 'jieba-wasm/web';
-import { serverConfigFromEnv } from '../config.ts';
+import { serverConfigFromEnv } from '../../indexer/config/server-config.ts';
 import { createApp } from '../http/app.ts';
 import { assetsReader, loadEdgeAssistant } from './assistant.ts';
 import jiebaModule from './dist/jieba_rs_wasm_bg.wasm';

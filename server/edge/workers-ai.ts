@@ -15,15 +15,10 @@
 // dense retrieval at the edge, build the index with REGQA_MODEL=Xenova/bge-m3 (multilingual, covers
 // Chinese) and preferably REGQA_QUANTIZED=0, so that passages come from the same full-precision weights
 // Workers AI runs.
+import type { WorkersAiModel } from '../../indexer/format/manifest.ts';
 import type { Ai } from './workers-types.ts';
 
-export interface WorkersAiModel {
-  /** The Workers AI model name, e.g. @cf/baai/bge-m3. */
-  name: string;
-  dims: number;
-  /** Whether the model takes a `pooling` input (the bge-*-en-v1.5 family: mean by default, cls on request). */
-  pooling: 'mean' | 'cls' | null;
-}
+export type { WorkersAiModel };
 
 const KNOWN: { pattern: RegExp; name: string; dims: number; takesPooling: boolean }[] = [
   { pattern: /^(?:baai|xenova)\/bge-m3$/i, name: '@cf/baai/bge-m3', dims: 1024, takesPooling: false },

@@ -94,7 +94,7 @@ describe('POST /api/ask', () => {
     expect(body.answer).toContain('县级以上人民政府有关部门应当明确数据专员');
     const cited = body.citations.map((c: { regulationId: string; label: string }) => `${c.regulationId} ${c.label}`);
     expect(cited).toEqual(expect.arrayContaining(['guizhou-big-data 第十四条第三款', 'guiyang-digital-economy-draft 第十四条第一款']));
-    expect(Object.keys(body.citations[0]).sort()).toEqual(['article', 'label', 'paragraph', 'regulationId', 'regulationTitle', 'score', 'text']);
+    expect(Object.keys(body.citations[0]).sort()).toEqual(['article', 'label', 'paragraph', 'regulationId', 'regulationTitle', 'score', 'sub', 'text']);
   });
 
   it('follows up on the history', async () => {

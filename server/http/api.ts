@@ -1,7 +1,7 @@
 // The JSON API under /api and /healthz, declared with createRoute so that /openapi.json is generated from
 // the same schemas that validate the requests.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { articleLabel } from '../../indexer/numerals.ts';
+import { articleLabel } from '../../indexer/statute/numerals.ts';
 import type { Assistant } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
 import { dutiesCsv } from './csv.ts';

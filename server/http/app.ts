@@ -6,7 +6,7 @@ import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../../indexer/config/server-config.ts';
 import type { Assistant, Lang } from '../core/types.ts';
 import { apiRoutes } from './api.ts';
 import { assetRoutes } from './assets.ts';

@@ -2,8 +2,7 @@
 // Plain server-rendered HTML with a GET form, so it works without scripts and every result has a URL.
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { Assistant, DutyList, Modality } from '../core/types.ts';
-import { actorCore } from '../core/duties.ts';
+import { actorCore, type Assistant, type DutyList, type Modality } from '../core/index.ts';
 import type { AppEnv } from './context.ts';
 import { parseOrThrow } from './errors.ts';
 import { articleAnchor, regulationHref } from './format.ts';
@@ -11,8 +10,6 @@ import { draftBadge, layout, type Html } from './layout.ts';
 import { optionalRegulation } from './lookup.ts';
 import { DutiesQuery } from './schemas.ts';
 
-/** Broad words that every governmental actor phrase ends in; asking for them lists (nearly) every duty. */
-const PROBES = ['部门', '政府', '机关', '机构'];
 const DATALIST_SIZE = 30;
 
 /**
@@ -21,18 +18,12 @@ const DATALIST_SIZE = 30;
  */
 function commonActors(assistant: Assistant): string[] {
   const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const probe of PROBES) {
-    for (const duty of assistant.duties(probe).groups.flatMap((g) => g.duties)) {
-      // The probes overlap (县级以上人民政府有关部门 answers both 部门 and 政府): count each duty once.
-      const key = `${duty.regulationId} ${duty.label} ${duty.actor} ${duty.action}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const core = actorCore(duty.actor);
-      // Compound actors (市人民政府及财政、数据…等部门) make poor suggestions.
-      if (/[、及和与]/.test(core)) continue;
-      counts.set(core, (counts.get(core) ?? 0) + 1);
-    }
+  for (const duty of assistant.allDuties()) {
+    if (duty.actor === '') continue;
+    const core = actorCore(duty.actor);
+    // Compound actors (市人民政府及财政、数据…等部门) make poor suggestions.
+    if (/[、及和与]/.test(core)) continue;
+    counts.set(core, (counts.get(core) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, DATALIST_SIZE).map(([actor]) => actor);
 }

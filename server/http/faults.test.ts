@@ -128,10 +128,10 @@ describe('error responses', () => {
 
 describe('/healthz', () => {
   it('never shows where the server is installed', async () => {
-    const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/embed.ts');
-    const { createAssistant } = await import('../core/assistant.ts');
+    const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/build/embed.ts');
+    const { createAssistant } = await import('../core/index.ts');
     const { loadIndexData } = await import('../node/assistant.ts');
-    const { jiebaSegmenter } = await import('../../indexer/segment.ts');
+    const { jiebaSegmenter } = await import('../../indexer/build/segment.ts');
     const modelDir = await mkdtemp(join(tmpdir(), 'regqa-no-model-'));
     let note = '';
     try {

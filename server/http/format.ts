@@ -1,5 +1,5 @@
 // Small presentation helpers shared by the pages and the CSV export.
-import type { RegulationStatus } from '../../indexer/statute.ts';
+import type { RegulationStatus } from '../../indexer/statute/model.ts';
 
 const STATUS: Record<RegulationStatus, string> = { draft: '草案', 'in-force': '现行有效' };
 

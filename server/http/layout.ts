@@ -2,7 +2,7 @@
 // tag, which escapes every interpolated string.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { RegulationStatus } from '../../indexer/statute.ts';
+import type { RegulationStatus } from '../../indexer/statute/model.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 

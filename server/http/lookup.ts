@@ -1,5 +1,5 @@
 // Looking up a regulation named in a request: the same 404 for the API, the pages and the duty list.
-import type { Regulation } from '../../indexer/statute.ts';
+import type { Regulation } from '../../indexer/statute/model.ts';
 import type { Assistant } from '../core/types.ts';
 import { ApiError } from './errors.ts';
 

@@ -2,8 +2,8 @@
 // structured text (article anchors such as #第十四条 are what citation chips link to).
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { articleLabel } from '../../indexer/numerals.ts';
-import type { Article, Paragraph, Regulation } from '../../indexer/statute.ts';
+import { articleLabel } from '../../indexer/statute/numerals.ts';
+import type { Article, Paragraph, Regulation } from '../../indexer/statute/model.ts';
 import type { Assistant } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
 import { regulationHref, statusLabel } from './format.ts';

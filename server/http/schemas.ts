@@ -1,7 +1,8 @@
 // The zod schemas of the HTTP edge: they validate requests and generate /openapi.json. Each constraint
 // names the error code it fails with (see errors.ts), so messages come out in the asker's language.
 import { z } from '@hono/zod-openapi';
-import type { ArticleNo } from '../../indexer/statute.ts';
+import { ArticleSchema, parseArticleKey, RegulationSchema, RegulationStatusSchema, type ArticleId } from '../../indexer/statute/model.ts';
+import { AskResultSchema, CitationSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, RegulationSummarySchema } from '../core/index.ts';
 import type { ErrorCode } from './errors.ts';
 
 export const LIMITS = {
@@ -89,9 +90,8 @@ export const ArticleParams = RegulationParams.extend({
     .openapi({ param: { name: 'n', in: 'path' }, example: '14', description: 'Article number; 133-1 is 第一百三十三条之一.' }),
 });
 
-export function articleNo(param: string): ArticleNo {
-  const [n = '', sub = '0'] = param.split('-');
-  return { n: Number(n), sub: Number(sub) };
+export function articleNo(param: string): ArticleId {
+  return parseArticleKey(param);
 }
 
 // ---- responses ----
@@ -100,96 +100,40 @@ export const ErrorBody = z
   .object({ error: z.object({ code: z.string().openapi({ example: 'question_empty' }), message: z.string().openapi({ example: '问题不能为空。' }) }) })
   .openapi('Error');
 
-const Status = z.enum(['draft', 'in-force']);
+const Status = RegulationStatusSchema;
 
-export const Citation = z
-  .object({
-    regulationId: z.string(),
-    regulationTitle: z.string(),
-    article: z.number().int().nullable().openapi({ description: 'null for a non-article section such as the notice of a draft' }),
-    paragraph: z.number().int().nullable(),
-    label: z.string().openapi({ example: '第十四条第三款' }),
-    text: z.string(),
-    score: z.number(),
-  })
-  .openapi('Citation');
+/**
+ * A shared schema (statute model, core wire types) under its OpenAPI name. Rebuilt from its shape with
+ * this module's z: zod 4 gives a schema its methods when it is created, so one created before
+ * @hono/zod-openapi loaded has no .openapi of its own.
+ */
+const named = <S extends z.ZodRawShape>(schema: { shape: S }, name: string) => z.object(schema.shape).openapi(name);
 
-export const AskResponse = z
-  .object({ answer: z.string(), found: z.boolean(), lang: Lang, citations: z.array(Citation) })
-  .openapi('AskResponse');
+export const Citation = named(CitationSchema, 'Citation');
+
+export const AskResponse = named(AskResultSchema.extend({ citations: z.array(Citation) }), 'AskResponse');
 
 export const SearchResponse = z.array(Citation).openapi('SearchResponse');
 
-const SectionRef = z.object({ id: z.string(), label: z.string(), title: z.string() });
-
-const RegulationBase = z.object({
-  id: z.string(),
-  title: z.string(),
-  aliases: z.array(z.string()),
-  jurisdiction: z.string(),
-  status: Status,
-  chapters: z.array(z.string()),
-});
-
-export const RegulationSummary = RegulationBase.extend({ articles: z.number().int(), sections: z.array(SectionRef) }).openapi('RegulationSummary');
+export const RegulationSummary = named(RegulationSummarySchema, 'RegulationSummary');
 
 export const RegulationsResponse = z.object({ regulations: z.array(RegulationSummary) }).openapi('RegulationList');
 
-const Paragraph = z
-  .object({ number: z.number().int(), text: z.string(), items: z.array(z.object({ number: z.number().int(), text: z.string() })) })
-  .openapi('Paragraph');
+export const Article = named(ArticleSchema, 'Article');
 
-export const Article = z
-  .object({
-    no: z.object({ n: z.number().int(), sub: z.number().int() }),
-    label: z.string().openapi({ example: '第十四条' }),
-    chapters: z.array(z.string()).openapi({ description: 'Candidate chapter headings; several when copies of the source disagree.' }),
-    paragraphs: z.array(Paragraph),
-    text: z.string(),
-  })
-  .openapi('Article');
-
-export const Regulation = RegulationBase.extend({
-  sourceFile: z.string(),
-  articles: z.array(Article),
-  sections: z.array(SectionRef.extend({ paragraphs: z.array(Paragraph), text: z.string() })),
-}).openapi('Regulation');
+export const Regulation = named(RegulationSchema.extend({ articles: z.array(Article) }), 'Regulation');
 
 export const ArticleResponse = z
   .object({ regulationId: z.string(), regulationTitle: z.string(), status: Status, article: Article })
   .openapi('ArticleResponse');
 
-const Duty = z
-  .object({
-    regulationId: z.string(),
-    regulationTitle: z.string(),
-    article: z.number().int(),
-    paragraph: z.number().int().nullable(),
-    label: z.string(),
-    actor: z.string().openapi({ example: '县级以上人民政府数据主管部门' }),
-    level: z.string().openapi({ example: '县级以上' }),
-    modality: z.enum(['应当', '必须', '不得', '可以', '负责', '鼓励', '支持']),
-    action: z.string(),
-    text: z.string(),
-  })
-  .openapi('Duty');
+const Duty = named(DutySchema, 'Duty');
 
-export const DutyList = z
-  .object({
-    actor: z.string(),
-    matchedActors: z.array(z.string()),
-    groups: z.array(z.object({ regulationId: z.string(), regulationTitle: z.string(), status: Status, duties: z.array(Duty) })),
-  })
-  .openapi('DutyList');
+export const DutyList = named(DutyListSchema.extend({ groups: z.array(DutyGroupSchema.extend({ duties: z.array(Duty) })) }), 'DutyList');
 
-export const Health = z
-  .object({
+export const Health = named(
+  HealthSchema.extend({
     status: z.enum(['ok', 'unhealthy']),
-    builtAt: z.string(),
-    counts: z.object({ regulations: z.number().int(), articles: z.number().int(), units: z.number().int() }),
-    dense: z.boolean(),
-    denseNote: z.string().nullable(),
-    model: z.string().nullable(),
     pool: z
       .object({
         inUse: z.number().int(),
@@ -200,5 +144,6 @@ export const Health = z
         healthy: z.boolean(),
       })
       .openapi({ description: 'Requests in progress and waiting; unhealthy (503) when a new request could not be served now' }),
-  })
-  .openapi('Health');
+  }),
+  'Health',
+);

@@ -3,9 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIndex } from '../../indexer/build.ts';
-import { indexConfigFromEnv } from '../../indexer/config.ts';
-import { serverConfigFromEnv, type ServerConfig } from '../config.ts';
+import { buildIndex } from '../../indexer/build/build.ts';
+import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+import { serverConfigFromEnv, type ServerConfig } from '../../indexer/config/server-config.ts';
 import type { Assistant } from '../core/types.ts';
 import { loadAssistant } from '../node/assistant.ts';
 import { createApp } from './app.ts';

@@ -1,48 +1,29 @@
-// Node side of loading: verify the index on disk, wire nodejs-jieba and (when the index has vectors)
-// hnswlib-node plus the transformers.js query embedder into the edge-safe assistant.
+// Node runtime: verify the index on disk, wire nodejs-jieba and (when the index has vectors)
+// hnswlib-node plus the transformers.js query embedder into the edge-safe core.
 import { join } from 'node:path';
-import { indexConfigFromEnv } from '../../indexer/config.ts';
-import { jiebaSegmenter } from '../../indexer/segment.ts';
-import { currentVersionDir, IndexLoadError, readManifest, readVerified, type IndexManifest } from '../../indexer/store.ts';
-import type { Segment } from '../../indexer/tokens.ts';
-import { loadHnsw } from '../../indexer/vector-index.ts';
-import { createAssistant, type AssistantOptions } from '../core/assistant.ts';
-import { parseIndexData, type IndexData } from '../core/index-data.ts';
-import type { DenseSearch } from '../core/retrieve.ts';
+import { jiebaSegmenter } from '../../indexer/build/segment.ts';
+import { loadHnsw } from '../../indexer/build/hnsw.ts';
+import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+import type { Segment } from '../../indexer/language/tokens.ts';
+import { ARTEFACTS, TEXT_ARTEFACTS } from '../../indexer/format/artefacts.ts';
+import type { IndexManifest } from '../../indexer/format/manifest.ts';
+import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
+import { artefactText, readVerified } from '../../indexer/format/reader.ts';
+import { createAssistant, parseIndexData, type AssistantOptions, type DenseSearch, type IndexData } from '../core/index.ts';
 
-export type LoadOptions = Partial<Pick<AssistantOptions, 'mode' | 'foundThreshold'>> & {
+export { resolveIndexDir };
+
+export type LoadOptions = Partial<Pick<AssistantOptions, 'mode' | 'tuning'>> & {
   env?: Record<string, string | undefined>;
   warn?: (line: string) => void;
 };
 
-/** Accepts an index root (with CURRENT) or one version directory (with manifest.json). */
-export async function resolveIndexDir(dir: string): Promise<string> {
-  const current = await currentVersionDir(dir);
-  if (current) return current;
-  try {
-    await readManifest(dir);
-    return dir;
-  } catch {
-    throw new IndexLoadError('no index found: neither CURRENT nor manifest.json', dir);
-  }
-}
-
 export async function loadIndexData(dir: string): Promise<{ data: IndexData; manifest: IndexManifest; dir: string }> {
   const versionDir = await resolveIndexDir(dir);
   const manifest = await readManifest(versionDir);
-  const files = await readVerified(versionDir, manifest, ['corpus.json', 'units.json', 'lexical.json', 'glossary.json', 'dictionary.txt']);
-  const text = (name: string) => {
-    const buf = files.get(name);
-    if (!buf) throw new IndexLoadError('index artefact is not listed in the manifest', join(versionDir, name));
-    return buf.toString('utf8');
-  };
-  const data = parseIndexData(manifest, {
-    corpus: text('corpus.json'),
-    units: text('units.json'),
-    lexical: text('lexical.json'),
-    glossary: text('glossary.json'),
-    dictionary: text('dictionary.txt'),
-  });
+  const source = fileSource(versionDir);
+  const files = await readVerified(source, manifest.files, TEXT_ARTEFACTS);
+  const data = parseIndexData(manifest, (name) => artefactText(files, name, source));
   return { data, manifest, dir: versionDir };
 }
 
@@ -56,16 +37,16 @@ export async function loadAssistant(dir: string, options: LoadOptions = {}) {
   const segment: Segment = (text) => loadJieba()(text);
   const { dense, note } = await loadDense(versionDir, manifest, options.env ?? process.env);
   if (manifest.dense && !dense) warn(`warning: dense retrieval unavailable, serving lexical-only: ${note}`);
-  const assistant = createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, foundThreshold: options.foundThreshold });
+  const assistant = createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
   return Object.assign(assistant, { warmUp: () => void loadJieba() });
 }
 
 async function loadDense(dir: string, manifest: IndexManifest, env: Record<string, string | undefined>): Promise<{ dense: DenseSearch | null; note: string | null }> {
   if (!manifest.dense || !manifest.model || !manifest.hnsw) return { dense: null, note: manifest.denseNote };
   const local = indexConfigFromEnv({ ...env, REGQA_MODEL: manifest.model.id }).model!;
-  const hnsw = await loadHnsw(join(dir, 'hnsw.bin'), manifest.model.dims, manifest.hnsw);
+  const hnsw = await loadHnsw(join(dir, ARTEFACTS.hnsw), manifest.model.dims, manifest.hnsw);
   // transformers.js (and onnxruntime) only for an index that has vectors.
-  const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/embed.ts');
+  const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/build/embed.ts');
   try {
     const embedder = await loadEmbedder({ ...local, pooling: manifest.model.pooling, quantized: manifest.model.quantized, queryInstruction: manifest.model.queryInstruction });
     if (embedder.dims !== manifest.model.dims) return { dense: null, note: `model ${manifest.model.id} now gives ${embedder.dims} dimensions, the index has ${manifest.model.dims}` };

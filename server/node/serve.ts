@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Hono } from 'hono';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../../indexer/config/server-config.ts';
 import type { AppEnv } from '../http/context.ts';
 import { messageOf, type ErrorCode } from '../http/errors.ts';
 

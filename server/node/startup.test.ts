@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../indexer/build.ts';
-import { indexConfigFromEnv } from '../../indexer/config.ts';
-import { jiebaSegmenter } from '../../indexer/segment.ts';
+import { buildIndex } from '../../indexer/build/build.ts';
+import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+import { jiebaSegmenter } from '../../indexer/build/segment.ts';
 import { createAssistant } from '../core/assistant.ts';
 import { loadIndexData } from './assistant.ts';
 

@@ -1,0 +1,22 @@
+// The index format's file names: one list for the writer (build), the Node loader and the edge bundle.
+
+/** Bumped whenever the on-disk index layout or unit semantics change; older indexes are rebuilt. */
+export const SCHEMA_VERSION = 3;
+
+export const MANIFEST = 'manifest.json';
+
+export const ARTEFACTS = {
+  corpus: 'corpus.json',
+  units: 'units.json',
+  lexical: 'lexical.json',
+  dictionary: 'dictionary.txt',
+  glossary: 'glossary.json',
+  lint: 'lint.json',
+  /** Unit embeddings, f32 rows (Node index); the edge bundle holds vectors.f32 or vectors.i8. */
+  vectors: 'vectors.f32',
+  hnsw: 'hnsw.bin',
+} as const;
+
+/** The text artefacts a loader parses into IndexData, on Node and at the edge. */
+export const TEXT_ARTEFACTS = [ARTEFACTS.corpus, ARTEFACTS.units, ARTEFACTS.lexical, ARTEFACTS.glossary, ARTEFACTS.dictionary] as const;
+export type TextArtefact = (typeof TEXT_ARTEFACTS)[number];

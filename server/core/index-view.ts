@@ -1,0 +1,43 @@
+// The loaded index with the lookups every stage needs: regulations by id, the article unit of a
+// paragraph, which articles are split into paragraphs, and idf over the lexical index.
+import type { Regulation } from '../../indexer/statute/model.ts';
+import type { Unit } from '../../indexer/statute/units.ts';
+import type { IndexData } from './index-data.ts';
+import { documentFrequency } from './retrieve/lexical.ts';
+
+export interface IndexView {
+  readonly data: IndexData;
+  readonly units: readonly Unit[];
+  regulation(id: string): Regulation | undefined;
+  /** The article (or section) unit a unit belongs to. */
+  articleUnitOf(u: Unit): number;
+  /** Whether the unit at this index is an article with paragraph units of its own. */
+  hasParagraphs(unit: number): boolean;
+  /** Inverse document frequency of a word over the units. */
+  idf(term: string): number;
+}
+
+export function indexView(data: IndexData): IndexView {
+  const regulations = new Map(data.regulations.map((r) => [r.id, r]));
+  const articleUnit = new Map<string, number>();
+  data.units.forEach((u, i) => {
+    if (u.kind !== 'paragraph') articleUnit.set(`${u.regulationId}/${u.article}-${u.sub}/${u.kind === 'section' ? u.label : ''}`, i);
+  });
+  const articleUnitOf = (u: Unit) => articleUnit.get(`${u.regulationId}/${u.article}-${u.sub}/`)!;
+  const split = new Set(data.units.filter((u) => u.kind === 'paragraph').map(articleUnitOf));
+  const total = Math.max(1, data.units.length);
+  const df = new Map<string, number>();
+  const frequency = (term: string) => {
+    let n = df.get(term);
+    if (n === undefined) df.set(term, (n = documentFrequency(data.lexical, term)));
+    return n;
+  };
+  return {
+    data,
+    units: data.units,
+    regulation: (id) => regulations.get(id),
+    articleUnitOf,
+    hasParagraphs: (unit) => split.has(unit),
+    idf: (term) => Math.log(1 + total / (frequency(term) + 0.5)),
+  };
+}

@@ -1,0 +1,50 @@
+// Parsed question (and conversation) → the weighted lexical query: the question's content words, the
+// statute words standing in for its frame, and for a follow-up the earlier topic at a lower weight.
+// English questions are bridged to the corpus's own vocabulary.
+import { MODALITY_WORDS } from '../../../indexer/language/zh/modality.ts';
+import { bigramTokens, wordTokens, type Segment } from '../../../indexer/language/tokens.ts';
+import type { Context } from '../conversation/context.ts';
+import type { IndexView } from '../index-view.ts';
+import type { Tuning } from '../tuning.ts';
+import { bridgeEnglish } from '../understand/english/bridge.ts';
+import { parseQuestion, type ParsedQuestion } from '../understand/question.ts';
+import type { LexicalQuery } from './types.ts';
+
+export interface QueryBuilder {
+  /** `own`: the question's content words, when the caller has them already. */
+  queryOf(parsed: ParsedQuestion, context: Context, own?: string[]): LexicalQuery;
+  /** Jieba words without stopwords and modal verbs, each once. */
+  contentWords(text: string): string[];
+  /** The content words but the place that named a regulation (贵阳 in 贵阳那边有什么规定？). */
+  withoutPlaces(parsed: ParsedQuestion, words: string[]): string[];
+}
+
+export function queryBuilder(view: IndexView, segment: Segment, tuning: Pick<Tuning, 'expansionWeight' | 'followUp'>): QueryBuilder {
+  const contentWords = (text: string) => [...new Set(wordTokens(segment, text).filter((w) => !MODALITY_WORDS.has(w)))];
+
+  // The place chooses where to look, not what to look for.
+  const withoutPlaces = (parsed: ParsedQuestion, words: string[]) => {
+    const places = parsed.regulationIds.map((id) => view.regulation(id)!.jurisdiction);
+    return words.filter((w) => !places.some((place) => place.startsWith(w)));
+  };
+
+  function queryOf(parsed: ParsedQuestion, context: Context, own = contentWords(parsed.searchText)): LexicalQuery {
+    const expansionsBeside = (own: string[]) =>
+      parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: tuning.expansionWeight, optional: true }));
+    if (parsed.lang === 'en' && /[a-z]/i.test(parsed.searchText)) {
+      const bridged = bridgeEnglish(parsed.searchText, view.data.glossary);
+      // "come into force", "penalties": the statute's own words for the question's frame, as in Chinese.
+      const words = [...bridged.terms, ...expansionsBeside(bridged.terms.map((t) => t.term))];
+      return { words, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length } };
+    }
+    const expansions = expansionsBeside(own);
+    if (!context.previousQuestion) return { words: [...own.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(own.join(' ')) };
+    const topic = withoutPlaces(parsed, own);
+    const old = contentWords(parseQuestion(context.previousQuestion, view.data.regulations).searchText).filter((w) => !topic.includes(w));
+    const { newWords, oldTopic } = tuning.followUp;
+    const words = [...topic.map((term) => ({ term, weight: newWords })), ...old.map((term) => ({ term, weight: oldTopic })), ...expansions];
+    return { words, bigrams: bigramTokens([...topic, ...old].join(' ')), required: [...topic, ...parsed.expansions] };
+  }
+
+  return { queryOf, contentWords, withoutPlaces };
+}

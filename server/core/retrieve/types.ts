@@ -1,0 +1,38 @@
+// The shapes retrieval passes along: a weighted lexical query, unit hits, article hits.
+
+export type RetrieverMode = 'hybrid' | 'bm25' | 'dense' | 'baseline';
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  /** An alternative wording: it helps ranking but its absence does not mean the text misses the point. */
+  optional?: boolean;
+}
+
+export interface LexicalQuery {
+  words: WeightedTerm[];
+  bigrams: string[];
+  /** A follow-up's own words: what is cited must contain one of them ("那企业呢？" → 企业). */
+  required?: string[];
+  /** For an English question: how many of its content words the bridge found in the corpus vocabulary. */
+  bridged?: { covered: number; uncovered: number };
+}
+
+export interface UnitHit {
+  unit: number;
+  score: number;
+}
+
+export interface ArticleHit {
+  /** regulationId/articleKey, or regulationId/sectionLabel. */
+  key: string;
+  regulationId: string;
+  /** Index of the article (or section) unit. */
+  unit: number;
+  /** Index of the paragraph unit that carries the match, when one paragraph does. */
+  paragraphUnit: number | null;
+  score: number;
+}
+
+/** Dense neighbours of a query: embeds it and searches the vector index. */
+export type DenseSearch = (query: string, k: number) => Promise<UnitHit[]>;

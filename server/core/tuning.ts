@@ -1,0 +1,60 @@
+// Every number that shapes ranking and answering, in one documented object (as MiniSearch merges its
+// options with documented defaults). Values were tuned on the seed dev split; change them only with
+// `npm run eval` before and after.
+
+export interface Tuning {
+  /** Below this coverage the corpus is taken not to cover the question (npm run eval -- --calibrate). */
+  foundThreshold: number;
+  /** At most this many clauses are cited. */
+  maxCitations: number;
+  /** Further articles are kept only while they score this close to the best one… */
+  relativeScore: number;
+  /** …and only while they cover the question nearly as well (share of the best article's coverage). */
+  coverageBand: number;
+  /** Dense neighbours fetched per question before fusion. */
+  denseCandidates: number;
+  /** Lexical hits fused with the dense ones (reciprocal rank fusion). */
+  fusedLexical: number;
+  /** RRF's k: how flat the rank discount is. */
+  rrfK: number;
+  /** Bigram side of the lexical score, relative to the word side (each normalised by its best hit). */
+  bigramWeight: number;
+  /** BM25 parameters, the same for the tuned system and the plain baseline (baseline: d = 0). */
+  bm25: { k: number; b: number; d: number };
+  /** A paragraph scoring this share of its whole article is the more precise citation. */
+  paragraphPreference: number;
+  /** Statute vocabulary for lay phrasing (怎么处罚 → 法律责任), searched at this weight. */
+  expansionWeight: number;
+  followUp: {
+    /** The previous question's words, when a follow-up adds its own. */
+    oldTopic: number;
+    /** The follow-up's own words. */
+    newWords: number;
+    /** Articles the previous answer cited. */
+    citedBoost: number;
+  };
+  /** Clauses whose own duty statements name the actor asked about. */
+  actorBoost: number;
+  /** …and further when the statement says what the actor is responsible for (负责). */
+  responsibilityBoost: number;
+  /** Clauses that define the term asked about (所称X / X，是指). */
+  definitionBoost: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  foundThreshold: 0.2,
+  maxCitations: 3,
+  relativeScore: 0.75,
+  coverageBand: 0.8,
+  denseCandidates: 50,
+  fusedLexical: 100,
+  rrfK: 60,
+  bigramWeight: 0.35,
+  bm25: { k: 1.2, b: 0.75, d: 0.5 },
+  paragraphPreference: 0.85,
+  expansionWeight: 0.8,
+  followUp: { oldTopic: 0.6, newWords: 1.5, citedBoost: 1.5 },
+  actorBoost: 1.6,
+  responsibilityBoost: 1.25,
+  definitionBoost: 2,
+};

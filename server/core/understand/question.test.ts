@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalizeQuestion } from './normalize.ts';
+import { parseQuestion } from './question.ts';
+import { extractRefs } from './references.ts';
+import { findRegulations, type RegulationName } from './regulations.ts';
+
+const regs: RegulationName[] = [
+  { id: 'guiyang-digital-economy-draft', title: '贵阳市数字经济促进条例（草案）', aliases: ['贵阳条例', '贵阳草案', '数字经济促进条例', 'Guiyang draft'], jurisdiction: '贵阳市' },
+  { id: 'guizhou-big-data', title: '贵州省大数据发展应用促进条例', aliases: ['贵州条例', '贵州省大数据条例', 'Guizhou big data regulation'], jurisdiction: '贵州省' },
+];
+
+describe('explicit article references', () => {
+  it.each([
+    ['第十四条', 14, 0, null],
+    ['第14条', 14, 0, null],
+    ['十四条说了什么', 14, 0, null],
+    ['第一百三十三条之一', 133, 1, null],
+    ['第十四条第三款', 14, 0, 3],
+    ['What does Article 14 say?', 14, 0, null],
+    ['art. 9', 9, 0, null],
+    ['Article 14(3)', 14, 0, 3],
+  ])('%s', (text, article, sub, paragraph) => {
+    expect(extractRefs(normalizeQuestion(text)).refs).toEqual([{ article, sub, paragraph }]);
+  });
+
+  it('does not read counts in prose as references', () => {
+    expect(extractRefs('有一条规定说').refs).toEqual([]);
+  });
+});
+
+describe('regulation mentions', () => {
+  it.each([
+    ['贵州条例第十四条', ['guizhou-big-data']],
+    ['贵阳草案第三十六条', ['guiyang-digital-economy-draft']],
+    ['《贵阳市数字经济促进条例(草案)》怎么规定的', ['guiyang-digital-economy-draft']],
+    ['What does the Guizhou big data regulation say?', ['guizhou-big-data']],
+    ['贵阳有没有关于数据交易所的规定', ['guiyang-digital-economy-draft']],
+    ['谁应当明确数据专员？', []],
+  ])('%s', (text, ids) => {
+    expect(findRegulations(normalizeQuestion(text), regs).ids).toEqual(ids);
+  });
+});
+
+describe('question kinds and search text', () => {
+  it('classifies who, definition, duty and lookup questions', () => {
+    expect(parseQuestion('谁应当明确数据专员？', regs).kind).toBe('who');
+    expect(parseQuestion('who must appoint a data specialist?', regs)).toMatchObject({ kind: 'who', lang: 'en' });
+    expect(parseQuestion('什么是公共数据？', regs).kind).toBe('definition');
+    expect(parseQuestion('数据主管部门有哪些职责？', regs)).toMatchObject({ kind: 'duty', actor: '数据主管部门' });
+    expect(parseQuestion('贵州条例第十四条讲了什么？', regs)).toMatchObject({ kind: 'lookup', regulationIds: ['guizhou-big-data'] });
+  });
+
+  it('converts traditional characters and expands official abbreviations', () => {
+    expect(parseQuestion('誰應當明確數據專員？', regs).text).toBe('谁应当明确数据专员?');
+    expect(parseQuestion('工信部门有哪些职责', regs).actor).toBe('工业和信息化部门');
+  });
+
+  it('takes regulation names and references out of the search text', () => {
+    expect(parseQuestion('贵州条例第十四条关于数据专员', regs).searchText).toBe('关于数据专员');
+  });
+
+  it('leaves A-not-A question forms out of the search text, as it does 吗', () => {
+    expect(parseQuestion('政府会不会公开数据？', regs).searchText).toBe('政府 公开数据?');
+    expect(parseQuestion('企业能不能自己加工数据', regs).searchText).toBe('企业 自己加工数据');
+    expect(parseQuestion('有没有扶持政策，可不可以申请？', regs).searchText).toBe('扶持政策, 申请?');
+    // Repeated characters that are not a question form stay.
+    expect(parseQuestion('数据人人可用', regs).searchText).toBe('数据人人可用');
+  });
+
+  it('never throws on arbitrary input and keeps its invariants (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (q) => {
+        const p = parseQuestion(q, regs);
+        expect(['zh', 'en']).toContain(p.lang);
+        for (const r of p.refs) expect(Number.isInteger(r.article) && r.article > 0).toBe(true);
+        for (const id of p.regulationIds) expect(regs.map((r) => r.id)).toContain(id);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,50 @@
+// Names of regulations in a question: full titles, aliases, and the bare place name (贵阳 / 贵州).
+import { escapeRegExp } from '../../../indexer/language/text.ts';
+
+export interface RegulationName {
+  id: string;
+  title: string;
+  aliases: readonly string[];
+  jurisdiction: string;
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/[\s()（）《》〈〉"“”'‘’]/g, '');
+const latinWord = (alias: string) => /^[\x20-\x7e]+$/.test(alias);
+
+/** Names of regulations: full titles, aliases, and the bare place name (贵阳 / 贵州). */
+export function findRegulations(text: string, regulations: readonly RegulationName[]): { ids: string[]; rest: string } {
+  const found: { id: string; at: number }[] = [];
+  let rest = text;
+  const candidates = regulations
+    .flatMap((r) => [r.title, ...r.aliases].map((name) => ({ id: r.id, name })))
+    .sort((a, b) => b.name.length - a.name.length);
+  for (const { id, name } of candidates) {
+    const at = indexOfName(rest, name);
+    if (at < 0) continue;
+    found.push({ id, at });
+    rest = rest.slice(0, at) + ' '.repeat(name.length) + rest.slice(at + name.length);
+  }
+  // A place name alone (贵阳, 贵州省) names that place's regulation when only one regulation has it.
+  for (const r of regulations) {
+    const place = r.jurisdiction.replace(/[省市县区州]$/, '');
+    if (place.length < 2 || found.some((f) => f.id === r.id)) continue;
+    const sharing = regulations.filter((o) => o.jurisdiction.startsWith(place));
+    const at = rest.indexOf(place);
+    if (at >= 0 && sharing.length === 1) found.push({ id: r.id, at });
+  }
+  const ids = [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.id))];
+  return { ids, rest };
+}
+
+function indexOfName(text: string, name: string): number {
+  if (latinWord(name)) {
+    const m = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').exec(text);
+    return m ? m.index : -1;
+  }
+  const direct = text.indexOf(name);
+  if (direct >= 0) return direct;
+  // Titles are written with or without brackets and parentheses: compare folded, map back roughly.
+  const folded = fold(name);
+  return folded.length >= 4 && fold(text).includes(folded) ? text.indexOf(name.slice(0, 2)) : -1;
+}
+
