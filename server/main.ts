@@ -15,6 +15,7 @@ import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
 import { currentVersionDir } from '../indexer/format/node-files.ts';
 import { createApp } from './http/app.ts';
+import { nodeAppExtras } from './node/app-extras.ts';
 import { loadAssistant } from './node/assistant.ts';
 import { lagMonitor, serveApp } from './node/serve.ts';
 
@@ -51,8 +52,10 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
       (health.dense ? `dense retrieval on (${health.model})` : `lexical-only (${health.denseNote})`),
   );
 
+  const extras = await nodeAppExtras(server, index.corpusDir);
+  if (server.adminToken === null) console.log('Feedback review (/review) is off: set ADMIN_TOKEN (16+ characters) to enable it.');
   const lag = lagMonitor();
-  const app = createApp(assistant, server, { lagMs: lag.lagMs });
+  const app = createApp(assistant, server, { ...extras, lagMs: lag.lagMs });
   const http = await serveApp(app, server).catch((error: NodeJS.ErrnoException) => {
     throw new Error(error.code === 'EADDRINUSE' ? `port ${server.port} on ${server.host} is already in use (set PORT to another port)` : error.message);
   });
@@ -64,7 +67,10 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
       console.log(`${signal}: finishing requests in progress (at most ${server.shutdownGraceMs} ms), then exiting`);
       process.once(signal, () => process.exit(1));
       lag.stop();
-      void http.shutdown(server.shutdownGraceMs).then(resolve);
+      void http.shutdown(server.shutdownGraceMs).then(() => {
+        extras.close();
+        resolve();
+      });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -115,7 +115,7 @@ async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOpti
   const { EmbedderUnavailable, loadEmbedder } = await embedModule();
   let embedder;
   try {
-    embedder = await loadEmbedder(model);
+    embedder = await loadEmbedder(model, options.log);
   } catch (error) {
     if (error instanceof EmbedderUnavailable) return { model: null, note: `${error.reason}.` };
     throw error;

@@ -20,6 +20,10 @@ export interface ServerConfig {
   /** On SIGTERM: how long requests in progress may finish before every connection is closed. */
   shutdownGraceMs: number;
   logRequests: boolean;
+  /** Enables /review; null leaves it off. */
+  adminToken: string | null;
+  /** The feedback database on Node (SQLite); `none` for no feedback. */
+  feedbackDb: string | null;
 }
 
 
@@ -39,6 +43,9 @@ const EnvSchema = z.object({
   SHED_LAG_MS: z.coerce.number().int().min(10).default(100),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
   LOG_REQUESTS: flag.default(true),
+  // Long enough that guessing it through the rate-limited login is hopeless.
+  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  FEEDBACK_DB: z.string().min(1).default('data/feedback.sqlite'),
 });
 
 export function serverConfigFromEnv(env: Record<string, string | undefined> = process.env): ServerConfig {
@@ -55,5 +62,7 @@ export function serverConfigFromEnv(env: Record<string, string | undefined> = pr
     shedLagMs: e.SHED_LAG_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logRequests: e.LOG_REQUESTS,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    feedbackDb: e.FEEDBACK_DB === 'none' ? null : e.FEEDBACK_DB,
   };
 }

@@ -18,6 +18,7 @@ import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/
 import { readVerified, sha256Hex } from '../../indexer/format/reader.ts';
 import { encodedBytes, encodeVectors, quantisationRecall, unpackVectors } from '../../indexer/format/vectors.ts';
 import { EDGE_INDEX_PREFIX } from './assistant.ts';
+import { widgetBundle } from '../http/widget/bundle.ts';
 import { vectorizeNdjson } from './vectorize.ts';
 import { workersAiModelFor, type WorkersAiModel } from './workers-ai.ts';
 
@@ -25,6 +26,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 export const DIST_DIR = join(HERE, 'dist');
 export const JIEBA_WASM = 'jieba_rs_wasm_bg.wasm';
+export const WIDGET_TEXT = 'widget.js.txt';
 
 const MiB = 1024 * 1024;
 /** The Workers limits the bundle is designed for (developers.cloudflare.com/workers/platform/limits). */
@@ -131,6 +133,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
   await writeFile(join(indexOut, EDGE_MANIFEST), JSON.stringify(edgeManifest, null, 1));
 
   const wasm = await copyJiebaWasm();
+  await writeWidget();
 
   const assets = await Promise.all(
     [...Object.keys(written), EDGE_MANIFEST].map(async (name) => {
@@ -178,6 +181,14 @@ async function copyJiebaWasm(): Promise<Buffer> {
   await writeFile(tmp, wasm);
   await rename(tmp, join(DIST_DIR, JIEBA_WASM));
   return wasm;
+}
+
+/** worker.ts imports the widget bundle as a text module: its ETag on the first line, then the script. */
+async function writeWidget(): Promise<void> {
+  const { js, etag } = await widgetBundle();
+  const tmp = join(DIST_DIR, `.${WIDGET_TEXT}.${process.pid}`);
+  await writeFile(tmp, `${etag}\n${js}`);
+  await rename(tmp, join(DIST_DIR, WIDGET_TEXT));
 }
 
 /** The index version directory, or null when there is none yet (anything else unreadable is an error). */

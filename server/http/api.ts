@@ -14,7 +14,7 @@ import { SSE_EVENTS_DOC, streamAnswer, wantsStream } from './sse.ts';
 
 const ERROR_DESCRIPTIONS = {
   400: 'Invalid input; the message says what to fix, in Chinese or (lang "en" / Accept-Language) English',
-  404: 'Unknown regulation or article',
+  404: 'Unknown regulation or article (an article number past the last one included)',
   413: 'Request body over 64 KiB',
   429: 'Rate limited; see Retry-After',
   503: 'Too many requests in progress; see Retry-After',
@@ -132,10 +132,11 @@ export function apiRoutes(assistant: Assistant, pool: () => PoolStatus): OpenAPI
       const { id, n } = c.req.valid('param');
       const reg = regulation(id);
       const no = S.articleNo(n);
-      const last = Math.max(...reg.articles.map((a) => a.no.n));
-      if (no.n < 1 || no.n > last) throw new ApiError(400, 'article_out_of_range', { value: n, title: reg.title, max: last });
+      // 0 is no article number at all; a number past the last is an article the text does not have (404).
+      if (no.n < 1) throw new ApiError(400, 'article_invalid', { value: n });
       const article = reg.articles.find((a) => a.no.n === no.n && a.no.sub === no.sub);
-      if (!article) throw new ApiError(404, 'article_not_found', { value: n, title: reg.title, label: articleLabel(no.n, no.sub) });
+      const last = Math.max(...reg.articles.map((a) => a.no.n));
+      if (!article) throw new ApiError(404, 'article_not_found', { value: n, title: reg.title, label: articleLabel(no.n, no.sub), ...(no.n > last && { max: last }) });
       return c.json({ regulationId: reg.id, regulationTitle: reg.title, status: reg.status, article }, 200);
     })
     .openapi(dutiesRoute, (c) => {

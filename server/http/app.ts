@@ -11,8 +11,13 @@ import type { Assistant, Lang } from '../core/types.ts';
 import { apiRoutes } from './api.ts';
 import { assetRoutes } from './assets.ts';
 import type { AppEnv } from './context.ts';
+import { docsRoutes, type DocsAssets } from './docs.ts';
 import { dutiesPageRoutes } from './duties-page.ts';
 import { ApiError, errorResponse, rejectedInput, validationError } from './errors.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
+import { reviewRoutes, type ReviewOptions } from './feedback/review-page.ts';
+import type { FeedbackStore } from './feedback/store.ts';
+import { corsRefusalLog } from './middleware/cors-refusal/index.ts';
 import { Admission } from './middleware/admission/index.ts';
 import { readBody } from './middleware/body/index.ts';
 import { allowedMethods } from './methods.ts';
@@ -20,17 +25,22 @@ import { pageRoutes } from './pages.ts';
 import { rateLimit } from './middleware/rate-limit/index.ts';
 import { requestLog } from './middleware/request-log/index.ts';
 import { LIMITS } from './schemas.ts';
-
-/** What only the runtime knows. */
-export interface AppRuntime {
-  /** How far behind the event loop is, in ms (Node measures it; elsewhere 0). */
-  lagMs?: () => number;
-}
+import type { WidgetBundle } from './widget/bundle.ts';
 
 /** Routes that compute from the index (API and the pages that serve the same data): rate-limited and admitted. */
 const DATA_ROUTES = /^\/(?:api\/|duties$|regulations(?:$|\/))/;
 
-export function createApp(assistant: Assistant, config: ServerConfig, runtime: AppRuntime = {}): Hono<AppEnv> {
+/** What the runtime provides beyond the assistant: built assets and stores (absent ones switch their routes off). */
+export interface AppExtras {
+  widget?: WidgetBundle;
+  docsAssets?: DocsAssets;
+  feedback?: FeedbackStore;
+  questionLog?: ReviewOptions['questionLog'];
+  /** How far behind the event loop is, in ms (Node measures it; elsewhere 0). */
+  lagMs?: () => number;
+}
+
+export function createApp(assistant: Assistant, config: ServerConfig, extras: AppExtras = {}): Hono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: async (result, c) => {
       if (!result.success) return errorResponse(c, validationError(result.error.issues, await rejectedInput(c, result.target)));
@@ -42,7 +52,7 @@ export function createApp(assistant: Assistant, config: ServerConfig, runtime: A
     budgetMs: config.queueBudgetMs,
     shedLagMs: config.shedLagMs,
     timeoutMs: config.requestTimeoutMs,
-    lagMs: runtime.lagMs,
+    lagMs: extras.lagMs,
   });
   if (config.logRequests) app.use(requestLog());
   app.use(
@@ -65,6 +75,7 @@ export function createApp(assistant: Assistant, config: ServerConfig, runtime: A
   );
   app.use(
     '/api/*',
+    corsRefusalLog(config.corsOrigins),
     cors({
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
       allowMethods: ['GET', 'POST'],
@@ -78,7 +89,12 @@ export function createApp(assistant: Assistant, config: ServerConfig, runtime: A
   app.route('/', apiRoutes(assistant, () => admission.status()));
   app.route('/', pageRoutes(assistant));
   app.route('/', dutiesPageRoutes(assistant));
-  app.route('/', assetRoutes());
+  app.route('/', assetRoutes(extras.widget));
+  app.route('/', docsRoutes(extras.docsAssets));
+  app.route('/', feedbackRoutes(extras.feedback));
+  if (config.adminToken && extras.feedback) {
+    app.route('/', reviewRoutes({ assistant, store: extras.feedback, adminToken: config.adminToken, questionLog: extras.questionLog }));
+  }
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { Lang } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
+import { errorPage, wantsHtml } from './error-page.ts';
 import { LIMITS } from './schemas.ts';
 
 export interface MessageParams {
@@ -83,17 +84,13 @@ const MESSAGES = {
     zh: (p) => `条文编号“${p.value}”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。`,
     en: (p) => `Invalid article number "${p.value}": use digits, e.g. 14, or 133-1 for 第一百三十三条之一.`,
   },
-  article_out_of_range: {
-    zh: (p) => `条文编号 ${p.value} 超出范围：《${p.title}》的条文编号为 1 到 ${p.max}。`,
-    en: (p) => `Article number ${p.value} is out of range: 《${p.title}》 numbers its articles 1 to ${p.max}.`,
-  },
   regulation_not_found: {
     zh: (p) => `没有找到法规“${p.value}”。可用的法规见 /api/regulations。`,
     en: (p) => `No regulation "${p.value}". See /api/regulations for the available ones.`,
   },
   article_not_found: {
-    zh: (p) => `《${p.title}》的文本中没有${p.label}。`,
-    en: (p) => `${p.label} (article ${p.value}) is not in the text of 《${p.title}》.`,
+    zh: (p) => `《${p.title}》的文本中没有${p.label}${p.max ? `（条文编号为 1 到 ${p.max}）` : ''}。`,
+    en: (p) => `${p.label} (article ${p.value}) is not in the text of 《${p.title}》${p.max ? ` (its articles are numbered 1 to ${p.max})` : ''}.`,
   },
   not_found: { zh: () => '没有这个页面或接口。', en: () => 'No such page or endpoint.' },
   method_not_allowed: {
@@ -117,6 +114,22 @@ const MESSAGES = {
     zh: () => '请求格式不正确（例如网址中含有未编码的字符，请用 URL 编码）。',
     en: () => 'Malformed HTTP request (for example, unencoded characters in the URL; percent-encode them).',
   },
+  feedback_unavailable: {
+    zh: () => '本服务器没有配置反馈存储。',
+    en: () => 'Feedback storage is not configured on this server.',
+  },
+  review_disabled: {
+    zh: () => '审核页面未启用：需要配置 ADMIN_TOKEN。',
+    en: () => 'The review page is disabled: set ADMIN_TOKEN to enable it.',
+  },
+  review_login_failed: { zh: () => '管理口令不正确。', en: () => 'Wrong admin token.' },
+  review_login_required: { zh: () => '请先登录审核页面。', en: () => 'Log in to the review page first.' },
+  review_gold_invalid: {
+    zh: (p) => `条款“${p.value}”无效或不存在：每行写一个，例如 guizhou-big-data 14 或 guizhou-big-data 14 3（第十四条第三款）。`,
+    en: (p) => `"${p.value}" is not an article of the corpus: one per line, e.g. guizhou-big-data 14, or guizhou-big-data 14 3 for paragraph 3.`,
+  },
+  review_cross_site: { zh: () => '不接受来自其他网站的审核表单。', en: () => 'Review forms posted from another site are refused.' },
+  review_already_decided: { zh: () => '这条反馈已经审核过了。', en: () => 'This feedback has already been reviewed.' },
   headers_too_large: { zh: () => '请求头过大。', en: () => 'The request headers are too large.' },
 } satisfies Record<string, Messages>;
 
@@ -138,9 +151,10 @@ export class ApiError extends HTTPException {
   }
 }
 
-export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response | Promise<Response> {
   const lang: Lang = c.get('language') ?? 'zh';
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
+  if (wantsHtml(c)) return c.html(errorPage(error.status, messageOf(error.code, lang, error.params), lang), error.status);
   return c.json({ error: { code: error.code, message: messageOf(error.code, lang, error.params) } }, error.status);
 }
 

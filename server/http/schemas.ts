@@ -2,7 +2,7 @@
 // names the error code it fails with (see errors.ts), so messages come out in the asker's language.
 import { z } from '@hono/zod-openapi';
 import { ArticleSchema, parseArticleKey, RegulationSchema, RegulationStatusSchema, type ArticleId } from '../../indexer/statute/model.ts';
-import { AskResultSchema, CitationSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, RegulationSummarySchema } from '../core/index.ts';
+import { AskResultSchema, CitationSchema, MatchedTermSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, RegulationSummarySchema } from '../core/index.ts';
 import type { ErrorCode } from './errors.ts';
 
 export const LIMITS = {
@@ -111,7 +111,7 @@ const named = <S extends z.ZodRawShape>(schema: { shape: S }, name: string) => z
 
 export const Citation = named(CitationSchema, 'Citation');
 
-export const AskResponse = named(AskResultSchema.extend({ citations: z.array(Citation) }), 'AskResponse');
+export const AskResponse = named(AskResultSchema.extend({ citations: z.array(Citation), matches: z.array(named(MatchedTermSchema, 'MatchedTerm')).optional() }), 'AskResponse');
 
 export const SearchResponse = z.array(Citation).openapi('SearchResponse');
 

