@@ -2,6 +2,7 @@
 // the same schemas that validate the requests.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { articleLabel } from '../../indexer/statute/numerals.ts';
+
 import type { Assistant } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
 import { dutiesCsv } from './csv.ts';
@@ -11,6 +12,9 @@ import { jsonBody } from './middleware/json-body/index.ts';
 import { optionalRegulation, requireRegulation } from './lookup.ts';
 import * as S from './schemas.ts';
 import { SSE_EVENTS_DOC, streamAnswer, wantsStream } from './sse.ts';
+
+/** Chinese numerals are written up to 9999 (formatNumeral); a larger article number is quoted as given. */
+const LARGEST_NUMERAL = 9999;
 
 const ERROR_DESCRIPTIONS = {
   400: 'Invalid input; the message says what to fix, in Chinese or (lang "en" / Accept-Language) English',
@@ -136,7 +140,7 @@ export function apiRoutes(assistant: Assistant, pool: () => PoolStatus): OpenAPI
       if (no.n < 1) throw new ApiError(400, 'article_invalid', { value: n });
       const article = reg.articles.find((a) => a.no.n === no.n && a.no.sub === no.sub);
       const last = Math.max(...reg.articles.map((a) => a.no.n));
-      if (!article) throw new ApiError(404, 'article_not_found', { value: n, title: reg.title, label: articleLabel(no.n, no.sub), ...(no.n > last && { max: last }) });
+      if (!article) throw new ApiError(404, 'article_not_found', { value: n, title: reg.title, label: no.n <= LARGEST_NUMERAL ? articleLabel(no.n, no.sub) : `第${n}条`, ...(no.n > last && { max: last }) });
       return c.json({ regulationId: reg.id, regulationTitle: reg.title, status: reg.status, article }, 200);
     })
     .openapi(dutiesRoute, (c) => {
