@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexConfigFromEnv, type IndexConfig } from '../config/index-config.ts';
 import { currentVersionDir, fileSource, readManifest } from '../format/node-files.ts';
+import { ARTEFACTS } from '../format/artefacts.ts';
 import { readVerified } from '../format/reader.ts';
 import { buildIndex } from './build.ts';
 import { acquireIndexLock } from './lock.ts';
@@ -120,7 +121,7 @@ describe('cleanup and "up to date"', () => {
     const out = join(tmp, 'damaged');
     const first = await buildIndex({ config: config(out) });
     if (first.status === 'failed') throw new Error('build failed');
-    await unlink(join(first.dir, 'lexical.json'));
+    await unlink(join(first.dir, ARTEFACTS.lexical));
     const again = await buildIndex({ config: config(out) });
     expect(again.status).toBe('built');
     const { manifest } = await loadIndexData(out);
