@@ -1,17 +1,16 @@
-// CI gate: index the project corpus lexical-only into a temp dir, run the seed TEST split in-process
+// CI gate: index the project corpus lexical-only (the shared test index), run the seed TEST split in-process
 // and fail when a metric drops below evals/thresholds.json. Raise the thresholds as the system
 // improves; never lower them to make a change pass.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sharedLexicalIndex } from '../indexer/build/test-index.ts';
 import { loadSeed, type EvalQuestion } from './dataset.ts';
 import { summarize, type Metrics } from './metrics.ts';
 import { Catalogue } from './refs.ts';
 import { renderText, fmt } from './report.ts';
 import { runQuestions } from './run.ts';
-import { ensureIndex, suiteOf } from './suites.ts';
+import { suiteOf } from './suites.ts';
 import { loadInProcessTargets } from './targets.ts';
 
 const ThresholdsSchema = z.object({
@@ -25,16 +24,12 @@ const ThresholdsSchema = z.object({
   }),
 });
 
-let tmp: string;
 let metrics: Metrics;
 let questions: EvalQuestion[];
 let catalogue: Catalogue;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'regqa-gate-'));
-  const suite = suiteOf('seed', { CORPUS_DIR: process.env.CORPUS_DIR }, join(tmp, 'index'));
-  const index = await ensureIndex(suite, { build: true, env: { REGQA_MODEL: 'none' } });
-  const { targets, assistant } = await loadInProcessTargets(index.dir, ['hybrid']);
+  const { targets, assistant } = await loadInProcessTargets(await sharedLexicalIndex(suiteOf('seed').corpusDir), ['hybrid']);
   catalogue = new Catalogue(assistant.regulations().map((r) => assistant.regulation(r.id)!));
   questions = (await loadSeed()).filter((q) => q.split === 'test');
   const results = await runQuestions(questions, targets[0]!, { k: 10, catalogue });
@@ -45,10 +40,6 @@ beforeAll(async () => {
   ]);
   console.log(`eval gate: seed test split, ${questions.length} questions, lexical-only\n${renderText({ head: ['metric', 'value'], rows, left: 1 })}`);
 }, 120_000);
-
-afterAll(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
 
 describe('eval gate (seed test split)', () => {
   it('every gold reference exists in the index', () => {

@@ -1,25 +1,18 @@
-// The assistant on the real corpus, real jieba and a real (lexical-only) index built for this test.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../indexer/build/build.ts';
-import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+// The assistant on the real corpus, real jieba and the shared real (lexical-only) test index.
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedLexicalIndex } from '../../indexer/build/test-index.ts';
 import { loadAssistant } from '../node/assistant.ts';
 import type { AskResult } from './types.ts';
 
-let tmp: string;
 let assistant: Awaited<ReturnType<typeof loadAssistant>>;
 const GY = 'guiyang-digital-economy-draft';
 const GZ = 'guizhou-big-data';
 const cited = (r: AskResult) => r.citations.map((c) => `${c.regulationId} ${c.label}`);
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'regqa-assistant-'));
-  await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: tmp, model: null } });
-  assistant = await loadAssistant(tmp);
+  assistant = await loadAssistant(await sharedLexicalIndex());
 });
-afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 describe('the mission question', () => {
   it('in Chinese: names the actor and cites 第十四条 of both regulations, noting the draft', async () => {
