@@ -17,7 +17,8 @@ import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
 import type { AskInput, AskResult } from '../server/core/types.ts';
 import { createApp } from '../server/http/app.ts';
 import { loadAssistant } from '../server/node/assistant.ts';
-import { buildEdgeBundle, type EdgeBuildReport } from '../server/edge/build.ts';
+import { buildEdgeBundle } from '../server/edge/build.ts';
+import type { EdgeBuildReport } from '../server/edge/bundle-report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
