@@ -5,7 +5,7 @@
 // corpus, such as STARD — unless CORPUS_DIR is set too, which says which corpus to keep it in step with.
 import { buildIndex } from '../indexer/build/build.ts';
 import { runCommand } from '../indexer/config/command.ts';
-import { keepsIndexInStep } from '../indexer/config/env.ts';
+import { envWithFlags, keepsIndexInStep } from '../indexer/config/env.ts';
 import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { formatLintTable } from '../indexer/build/lint.ts';
 import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
@@ -16,8 +16,7 @@ import { loadAssistant } from './node/assistant.ts';
 const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, CORPUS_DIR, CORS_ORIGINS, RATE_LIMIT_PER_MIN, …)';
 
 runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
-  const env = { ...process.env };
-  if (args.index) env.INDEX_DIR = args.index;
+  const env = envWithFlags(args);
   const server = serverConfigFromEnv(env);
   const index = indexConfigFromEnv(env);
 

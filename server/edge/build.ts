@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../../indexer/build/build.ts';
 import { runCommand } from '../../indexer/config/command.ts';
+import { envWithFlags } from '../../indexer/config/env.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
 import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, TEXT_ARTEFACTS } from '../../indexer/format/artefacts.ts';
 import { NoIndexError, type IndexManifest, type VectorEncoding } from '../../indexer/format/manifest.ts';
@@ -44,7 +45,7 @@ export interface EdgeBuildOptions {
 export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<EdgeBuildReport> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-  const config = indexConfigFromEnv({ ...env, ...(options.indexDir ? { INDEX_DIR: options.indexDir } : {}) });
+  const config = indexConfigFromEnv(envWithFlags({ index: options.indexDir }, env));
   const versionDir = await existingIndex(config.outDir);
   let dir: string;
   if (versionDir) dir = versionDir;
