@@ -16,6 +16,7 @@ import { sharedLexicalIndex } from '../indexer/build/test-index.ts';
 import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
 import type { AskInput, AskResult } from '../server/core/types.ts';
 import { createApp } from '../server/http/app.ts';
+import { widgetBundle } from '../server/http/widget/bundle.ts';
 import { loadAssistant } from '../server/node/assistant.ts';
 import { buildEdgeBundle } from '../server/edge/build.ts';
 import type { EdgeBuildReport } from '../server/edge/bundle-report.ts';
@@ -148,7 +149,7 @@ describe('the Worker under wrangler dev --local', () => {
 
   it('serves the same widget, pages and reference API as the Node app, and never the raw index files', async ({ skip }) => {
     if (unavailable) skip(unavailable);
-    const nodeApp = createApp(node, serverConfigFromEnv({ LOG_REQUESTS: 'false' }));
+    const nodeApp = createApp(node, serverConfigFromEnv({ LOG_REQUESTS: 'false' }), { widget: await widgetBundle() });
     for (const path of ['/widget.js', '/styles.css', '/', '/api/regulations', '/api/duties?actor=数据主管部门']) {
       const [edge, local] = [await fetch(`${base}${path}`), await nodeApp.request(path)];
       expect(edge.status, path).toBe(200);

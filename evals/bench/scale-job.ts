@@ -28,7 +28,7 @@ export interface LexicalResult {
   truncated: boolean;
   buildMs: number;
   rssAfterBuildBytes: number;
-  /** Heap the index holds: heap used after the build (and a GC) minus before. */
+  /** Memory the index holds: heap plus array buffers after the build (and a GC), minus before. */
   indexHeapBytes: number;
   queries?: { lexicalSearch: Summary; baselineSearch: Summary; questions: number };
   serialise?: { ms: number; bytes: number } | { error: string };

@@ -1,4 +1,4 @@
-// Scale benchmark: synthetic corpora of 10k, 100k (and on request 1M) units, lexical (MiniSearch over
+// Scale benchmark: synthetic corpora of 10k, 100k (and on request 1M) units, lexical (the product's engine over
 // pre-tokenised text) and dense (512-dimensional vectors, HNSW vs brute force). Each phase of each size
 // runs in a child process (scale-worker.ts); this module plans the jobs and turns results into tables.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -213,8 +213,8 @@ function render(results: SizeResult[], isotropic: DenseResult | undefined, sizes
   const vocab = results.find((r) => r.lexical)?.lexical?.vocabulary;
   const markdown = [
     `### Scale: synthetic statute-like corpora`,
-    `Lexical: MiniSearch over pre-tokenised text (words + bigrams, as lexical.ts), ${vocab ? `${vocab.words} distinct words from ${vocab.phrases} real phrases and ${vocab.actors} actors of the two statutes + STARD` : ''}; queries: the ${results[0]?.lexical?.queries?.questions ?? ''} Chinese seed questions.`,
-    table(['Units', 'Build', 'Index heap', 'lexical.json', 'Load', 'lexicalSearch p50 (ms)', 'p95', 'baselineSearch p50 (ms)', 'p95', 'Peak RSS'], lexicalRows),
+    `Lexical: the product's engine over pre-tokenised text (words + bigrams, as indexer/format/lexical.ts; build time includes generating the text; engine against references: --only engine), ${vocab ? `${vocab.words} distinct words from ${vocab.phrases} real phrases and ${vocab.actors} actors of the two statutes + STARD` : ''}; queries: the ${results[0]?.lexical?.queries?.questions ?? ''} Chinese seed questions.`,
+    table(['Units', 'Build', 'Index memory', 'lexical.bin', 'Load', 'lexicalSearch p50 (ms)', 'p95', 'baselineSearch p50 (ms)', 'p95', 'Peak RSS'], lexicalRows),
     '',
     `Dense: ${DIMS}-d unit vectors (32-d latent clusters + noise), k=10, queries drawn from the same distribution; recall against brute force.`,
     table(['Units', 'vectors.f32', 'Brute force p50 (ms)', 'p95', 'HNSW', 'Build', 'hnsw.bin', 'Load', `efSearch for ≥ ${RECALL_TARGET}`, 'Recall@10', 'HNSW p50 (ms)', 'p95', 'Peak RSS'], denseRows),

@@ -1,9 +1,9 @@
 // Synthetic corpora for the scale benchmark. Text: statute-like sentences (actor + modality + action)
 // recombined from real clauses cut into jieba words, so the vocabulary, word lengths and term-frequency
 // skew are those of Chinese regulations. Vectors: unit vectors in 512 dimensions.
-import MiniSearch from 'minisearch';
 import { loadCorpus } from '../../indexer/build/corpus.ts';
-import { LEXICAL_OPTIONS, type LexicalDoc } from '../../indexer/format/lexical.ts';
+import { LEXICAL_FIELDS } from '../../indexer/format/lexical.ts';
+import { LexicalBuilder } from '../../indexer/lexical/build.ts';
 import { jiebaTag } from '../../indexer/build/segment.ts';
 import { MODALITY_WORDS } from '../../indexer/language/zh/modality.ts';
 import { bigramTokens, wordTokens, type Segment } from '../../indexer/language/tokens.ts';
@@ -130,27 +130,26 @@ export function syntheticUnit(vocab: Vocabulary, seed: number, i: number): Synth
   return { text, words: wordTokens(identity, '', true) };
 }
 
-export function lexicalDocOf(unit: SyntheticUnit, i: number): LexicalDoc {
-  return { i, words: unit.words.join(' '), bigrams: bigramTokens(unit.text).join(' ') };
-}
-
 /**
- * Builds the MiniSearch index in chunks, checking the clock between chunks: a build that would take too
- * long stops early and reports how far it got, so the rate can still be extrapolated.
+ * Builds the product's lexical index (words and bigrams fields, as indexer/format/lexical.ts) in chunks,
+ * checking the clock between chunks: a build that would take too long stops early and reports how far
+ * it got, so the rate can still be extrapolated. The time includes generating the synthetic text.
  */
 export function buildSyntheticLexical(vocab: Vocabulary, seed: number, size: number, budgetMs: number, onChunk?: (done: number) => void) {
-  const index = new MiniSearch<LexicalDoc>(LEXICAL_OPTIONS);
+  const builder = new LexicalBuilder([LEXICAL_FIELDS.words, LEXICAL_FIELDS.bigrams]);
   const started = performance.now();
   const CHUNK = 10_000;
   let done = 0;
   while (done < size && performance.now() - started < budgetMs) {
     const end = Math.min(size, done + CHUNK);
-    const docs: LexicalDoc[] = [];
-    for (let i = done; i < end; i++) docs.push(lexicalDocOf(syntheticUnit(vocab, seed, i), i));
-    index.addAll(docs);
+    for (let i = done; i < end; i++) {
+      const unit = syntheticUnit(vocab, seed, i);
+      builder.add([unit.words, bigramTokens(unit.text)]);
+    }
     done = end;
     onChunk?.(done);
   }
+  const index = builder.finish();
   return { index, done, ms: performance.now() - started };
 }
 

@@ -6,14 +6,16 @@ import type { IndexConfig } from '../config/index-config.ts';
 import { ARTEFACTS, SCHEMA_VERSION } from '../format/artefacts.ts';
 import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
-import { buildLexical } from '../format/lexical.ts';
+import { buildLexical, serialiseLexical } from '../format/lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
 import { jiebaSegmenter, jiebaTag } from './segment.ts';
 import type { IndexManifest } from '../format/manifest.ts';
-import { currentVersionDir, readManifest } from '../format/node-files.ts';
+import { currentVersionDir, fileSource, readManifest } from '../format/node-files.ts';
+import { readVerified } from '../format/reader.ts';
 import { packVectors } from '../format/vectors.ts';
 import { unitsOf, type Unit } from '../statute/units.ts';
 import { buildHnsw, saveHnsw } from './hnsw.ts';
+import { acquireIndexLock } from './lock.ts';
 import { IndexWriter } from './write.ts';
 
 // CC-CEDICT's senses and transformers.js are loaded only when an index is really built, so the
@@ -46,13 +48,28 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   if (hasFatal(corpus.issues)) return { status: 'failed', issues: corpus.issues };
 
   const wantedConfig = configHash(config);
-  if (!options.force) {
+  const upToDate = async (): Promise<BuildResult | null> => {
     const existing = await existingManifest(config.outDir);
-    if (existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig) {
-      return { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues };
-    }
+    return existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig
+      ? { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues }
+      : null;
+  };
+  // Checked before locking too, so that a read-only root with a current index needs no write at all.
+  if (!options.force) {
+    const current = await upToDate();
+    if (current) return current;
   }
+  // One build per index root; a build that waited for another checks again, since that one may have built just this.
+  const lock = await acquireIndexLock(config.outDir, { onWait: (holder) => log(`Waiting for the build in progress (pid ${holder.pid}) to finish…`) });
+  try {
+    return (!options.force && (await upToDate())) || (await buildLocked(options, corpus, wantedConfig));
+  } finally {
+    await lock.release();
+  }
+}
 
+async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typeof loadCorpus>>, wantedConfig: string): Promise<BuildResult> {
+  const { config, log = () => {} } = options;
   const started = Date.now();
   const dictionary = userDictionary(corpus.regulations, jiebaTag);
   const segment = jiebaSegmenter(dictionary);
@@ -65,7 +82,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   try {
     await writer.write(ARTEFACTS.corpus, JSON.stringify({ regulations: corpus.regulations }));
     await writer.write(ARTEFACTS.units, JSON.stringify(units));
-    await writer.write(ARTEFACTS.lexical, JSON.stringify(lexical));
+    await writer.write(ARTEFACTS.lexical, serialiseLexical(lexical));
     await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
     await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
     await writer.write(ARTEFACTS.lint, JSON.stringify(corpus.issues, null, 1));
@@ -98,7 +115,7 @@ async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOpti
   const { EmbedderUnavailable, loadEmbedder } = await embedModule();
   let embedder;
   try {
-    embedder = await loadEmbedder(model);
+    embedder = await loadEmbedder(model, options.log);
   } catch (error) {
     if (error instanceof EmbedderUnavailable) return { model: null, note: `${error.reason}.` };
     throw error;
@@ -120,7 +137,11 @@ async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOpti
 async function existingManifest(root: string): Promise<{ dir: string; manifest: IndexManifest } | null> {
   try {
     const dir = await currentVersionDir(root);
-    return dir ? { dir, manifest: await readManifest(dir) } : null;
+    if (!dir) return null;
+    // "Up to date" means the current version is whole: every artefact present with its checksum.
+    const manifest = await readManifest(dir);
+    await readVerified(fileSource(dir), manifest.files, []);
+    return { dir, manifest };
   } catch {
     // An unreadable index is as good as none: rebuild it.
     return null;

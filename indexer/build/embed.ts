@@ -39,13 +39,26 @@ let loadQueue: Promise<unknown> = Promise.resolve();
 
 type Extractor = Awaited<ReturnType<typeof pipeline<'feature-extraction'>>>;
 
-export function loadEmbedder(config: ModelConfig): Promise<LoadedEmbedder> {
-  const load = loadQueue.then(() => loadNow(config));
+/** The Hub is given up when nothing arrives for this long (a blocked network hangs, it does not fail). */
+const HUB_STALL_MS = 15_000;
+/** Download progress is reported every this many percent of a file. */
+const PROGRESS_STEP = 10;
+
+/** `log` hears what the load is doing: where it looks, and how a download is going. */
+export function loadEmbedder(config: ModelConfig, log: (line: string) => void = () => {}): Promise<LoadedEmbedder> {
+  const load = loadQueue.then(() => loadNow(config, log));
   loadQueue = load.catch(() => undefined);
   return load;
 }
 
-async function loadNow(config: ModelConfig): Promise<LoadedEmbedder> {
+interface Progress {
+  status: string;
+  file?: string;
+  progress?: number;
+  total?: number;
+}
+
+async function loadNow(config: ModelConfig, log: (line: string) => void): Promise<LoadedEmbedder> {
   env.allowLocalModels = true;
   env.allowRemoteModels = !config.offline;
   env.localModelPath = config.dir ?? DEFAULT_LOCAL_MODEL_PATH;
@@ -55,10 +68,38 @@ async function loadNow(config: ModelConfig): Promise<LoadedEmbedder> {
   let extractor: Extractor;
   let dims: number;
   try {
-    extractor = await pipeline('feature-extraction', config.id, {
-      quantized: config.quantized,
-      local_files_only: config.offline,
-    });
+    if (!config.offline) {
+      log(
+        `Loading embedding model ${config.id}: ${env.localModelPath}, then the Hugging Face Hub ` +
+          `(given up after ${HUB_STALL_MS / 1000} s without a reply; REGQA_MODEL=none or REGQA_OFFLINE=1 skips this)…`,
+      );
+    }
+    let stalled: NodeJS.Timeout | undefined;
+    let giveUp: (error: Error) => void = () => {};
+    const stall = new Promise<never>((_, reject) => (giveUp = reject));
+    const restartClock = () => {
+      clearTimeout(stalled);
+      stalled = setTimeout(() => giveUp(new Error(`no reply from the Hugging Face Hub for ${HUB_STALL_MS / 1000} s`)), HUB_STALL_MS);
+      stalled.unref();
+    };
+    const reported = new Map<string, number>();
+    const onProgress = (p: Progress) => {
+      restartClock();
+      if (p.status !== 'progress' || !p.file || p.progress === undefined) return;
+      const step = Math.floor(p.progress / PROGRESS_STEP) * PROGRESS_STEP;
+      if (step <= (reported.get(p.file) ?? -1)) return;
+      reported.set(p.file, step);
+      log(`  downloading ${config.id}/${p.file}: ${step}%${p.total ? ` of ${(p.total / 1e6).toFixed(1)} MB` : ''}`);
+    };
+    if (!config.offline) restartClock();
+    try {
+      extractor = await Promise.race([
+        pipeline('feature-extraction', config.id, { quantized: config.quantized, local_files_only: config.offline, progress_callback: onProgress }),
+        stall,
+      ]);
+    } finally {
+      clearTimeout(stalled);
+    }
     dims = (await runBatch(extractor, [PROBE_TEXT], config.pooling))[0]?.length ?? 0;
   } catch (cause) {
     const where = config.offline

@@ -40,6 +40,7 @@ export function buildGlossary(units: readonly Unit[], segment: Segment, senses: 
   const terms: Record<string, GlossaryTerm> = {};
   const glosses: Record<string, string[]> = {};
   const chars: Record<string, string[]> = {};
+  const display: Record<string, string> = {};
   for (const term of [...partsByTerm.keys()].sort()) {
     const parts = partsByTerm.get(term)!;
     const entry: GlossaryTerm = { df: df.get(term)! };
@@ -49,14 +50,16 @@ export function buildGlossary(units: readonly Unit[], segment: Segment, senses: 
       if ([...word].length < 2 || word in glosses) continue;
       const g = lookup.glosses(word);
       if (g.length > 0) glosses[word] = g;
+      if (g.length > 0) display[word] = lookup.display(word);
     }
     for (const ch of term) {
       if (ch in chars) continue;
       const g = lookup.glosses(ch);
       if (g.length > 0) chars[ch] = g;
+      if (g.length > 0) display[ch] = lookup.display(ch);
     }
   }
-  return { version: 1, units: units.length, terms, glosses, chars };
+  return { version: 1, units: units.length, terms, glosses, chars, display };
 }
 
 /**
@@ -110,6 +113,15 @@ export class GlossLookup {
   private readonly cache = new Map<string, string[]>();
 
   constructor(private readonly senses: Senses) {}
+
+  /** The first sense with content, as CC-CEDICT words it, at most three variants: for display. */
+  display(word: string): string {
+    for (const sense of this.senses(word)) {
+      const variants = cleanSense(sense).split(';').map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      if (variants.length > 0) return variants.slice(0, 3).join('; ');
+    }
+    return '';
+  }
 
   glosses(word: string): string[] {
     let out = this.cache.get(word);

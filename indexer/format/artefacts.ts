@@ -1,14 +1,15 @@
 // The index format's file names: one list for the writer (build), the Node loader and the edge bundle.
 
 /** Bumped whenever the on-disk index layout or unit semantics change; older indexes are rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const MANIFEST = 'manifest.json';
 
 export const ARTEFACTS = {
   corpus: 'corpus.json',
   units: 'units.json',
-  lexical: 'lexical.json',
+  /** The lexical engine's binary index (indexer/lexical/serialise.ts). */
+  lexical: 'lexical.bin',
   dictionary: 'dictionary.txt',
   glossary: 'glossary.json',
   lint: 'lint.json',
@@ -17,6 +18,6 @@ export const ARTEFACTS = {
   hnsw: 'hnsw.bin',
 } as const;
 
-/** The text artefacts a loader parses into IndexData, on Node and at the edge. */
-export const TEXT_ARTEFACTS = [ARTEFACTS.corpus, ARTEFACTS.units, ARTEFACTS.lexical, ARTEFACTS.glossary, ARTEFACTS.dictionary] as const;
-export type TextArtefact = (typeof TEXT_ARTEFACTS)[number];
+/** The artefacts a loader parses into IndexData, on Node and at the edge. */
+export const PARSED_ARTEFACTS = [ARTEFACTS.corpus, ARTEFACTS.units, ARTEFACTS.lexical, ARTEFACTS.glossary, ARTEFACTS.dictionary] as const;
+export type ParsedArtefact = (typeof PARSED_ARTEFACTS)[number];

@@ -29,4 +29,9 @@ export interface Glossary {
   glosses: Record<string, string[]>;
   /** The same for every single character used in terms, by character. */
   chars: Record<string, string[]>;
+  /**
+   * For people: the first CC-CEDICT sense of every word and character above, as written (a few
+   * variants, unstemmed): 企业 → "company; firm; enterprise". Absent in indexes built before it existed.
+   */
+  display?: Record<string, string>;
 }

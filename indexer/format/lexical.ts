@@ -1,38 +1,27 @@
-// BM25 over pre-tokenised fields with MiniSearch (plain JS, so the same index loads at the edge).
-// Documents are stored as space-joined tokens: segmentation happens outside, identically for documents
-// and queries, and MiniSearch only splits on spaces.
-import MiniSearch, { type Options } from 'minisearch';
+// The lexical artefact: every unit as two token fields (jieba words; character bigrams) in the
+// product's own engine (indexer/lexical), stored as lexical.bin. Segmentation happens here, once,
+// identically for documents and queries; the engine treats tokens as opaque strings.
+import { LexicalBuilder } from '../lexical/build.ts';
+import type { LexicalIndex } from '../lexical/index.ts';
 import { bigramTokens, wordTokens, type Segment } from '../language/tokens.ts';
 import type { Unit } from '../statute/units.ts';
 
-export interface LexicalDoc {
-  /** Position of the unit in the index's unit list. */
-  i: number;
-  words: string;
-  bigrams: string;
-}
+export { loadLexical, serialiseLexical } from '../lexical/serialise.ts';
+export type { LexicalIndex } from '../lexical/index.ts';
 
-export const LEXICAL_OPTIONS: Options<LexicalDoc> = {
-  idField: 'i',
-  fields: ['words', 'bigrams'],
-  storeFields: [],
-  tokenize: (text) => text.split(' '),
-  processTerm: (term) => term || null,
-};
+/** The fields of every document, in the order their tokens are given to the builder. */
+export const LEXICAL_FIELDS = { words: 'words', bigrams: 'bigrams' } as const;
 
 /** The chapter heading is searchable with its articles: 法律责任 finds the articles under 第八章 法律责任. */
-export function lexicalDoc(segment: Segment, unit: Unit, i: number): LexicalDoc {
+export function lexicalTokens(segment: Segment, unit: Unit): [words: string[], bigrams: string[]] {
   const heading = unit.chapter.replace(/第[^章]+章\s*/g, '');
   const text = heading ? `${heading}\n${unit.text}` : unit.text;
-  return { i, words: wordTokens(segment, text, true).join(' '), bigrams: bigramTokens(unit.text).join(' ') };
+  return [wordTokens(segment, text, true), bigramTokens(unit.text)];
 }
 
-export function buildLexical(segment: Segment, units: readonly Unit[]): MiniSearch<LexicalDoc> {
-  const index = new MiniSearch<LexicalDoc>(LEXICAL_OPTIONS);
-  index.addAll(units.map((u, i) => lexicalDoc(segment, u, i)));
-  return index;
-}
-
-export function loadLexical(json: string): MiniSearch<LexicalDoc> {
-  return MiniSearch.loadJSON<LexicalDoc>(json, LEXICAL_OPTIONS);
+/** Document i is unit i. */
+export function buildLexical(segment: Segment, units: readonly Unit[]): LexicalIndex {
+  const builder = new LexicalBuilder([LEXICAL_FIELDS.words, LEXICAL_FIELDS.bigrams]);
+  for (const u of units) builder.add(lexicalTokens(segment, u));
+  return builder.finish();
 }

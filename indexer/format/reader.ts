@@ -38,11 +38,11 @@ export async function readVerified(source: ByteSource, files: Record<string, Fil
   return out;
 }
 
-/** The text of an artefact the reader returned, or an error naming it when the manifest lacks it. */
-export function artefactText(files: ReadonlyMap<string, Uint8Array>, name: string, source: ByteSource): string {
+/** The bytes of an artefact the reader returned, or an error naming it when the manifest lacks it. */
+export function artefactBytes(files: ReadonlyMap<string, Uint8Array>, name: string, source: ByteSource): Uint8Array {
   const data = files.get(name);
   if (!data) throw new IndexLoadError('index artefact is not listed in the manifest', source.where(name), source.fix);
-  return new TextDecoder().decode(data);
+  return data;
 }
 
 export async function sha256Hex(data: Uint8Array): Promise<string> {

@@ -7,6 +7,7 @@
 // Rows are normalised before encoding, so a dot product with a normalised query is the cosine
 // similarity (for i8, up to quantisation error: ~1e-3 on 384–1024 dimensions, which reorders only
 // near-ties; build.ts reports recall@10 of i8 against f32 for the bundle it writes).
+import { TopK } from '../lexical/heap.ts';
 import type { VectorEncoding } from './manifest.ts';
 
 /** A row of the matrix and its cosine similarity to the query. */
@@ -123,19 +124,20 @@ function dotI8(q: Float32Array, data: Int8Array, base: number, dims: number): nu
   return s0 + s1 + s2 + s3;
 }
 
-/** The n best rows by score, best first: a bounded sorted insert, linear in count for small n. */
+/** The n best rows by score, best first (ties: the lower row), with the lexical engine's top-k heap. */
 function topK(scores: Float32Array, n: number): RowHit[] {
   if (n <= 0) return [];
-  const hits: RowHit[] = [];
+  const heap = new TopK(n);
+  let threshold = -Infinity;
   for (let row = 0; row < scores.length; row++) {
     const s = scores[row]!;
-    if (hits.length === n && s <= hits[n - 1]!.score) continue;
-    let at = hits.length;
-    while (at > 0 && hits[at - 1]!.score < s) at--;
-    hits.splice(at, 0, { unit: row, score: s });
-    if (hits.length > n) hits.pop();
+    // Rows come in increasing order, so an equal score never displaces a kept (lower) row.
+    if (s > threshold || !heap.full) {
+      heap.push(s, row);
+      threshold = heap.threshold;
+    }
   }
-  return hits;
+  return heap.sorted().map((h) => ({ unit: h.doc, score: h.score }));
 }
 
 export function normalized(v: Float32Array): Float32Array {

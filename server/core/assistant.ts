@@ -6,6 +6,7 @@ import { summaries, health } from './answer/catalogue.ts';
 import { citationOf } from './answer/citation.ts';
 import { composeAnswer, notFoundAnswer } from './answer/compose.ts';
 import { dutyIndex } from './answer/duty-index.ts';
+import { matchedTerms } from './answer/gloss.ts';
 import { lookup } from './answer/lookup.ts';
 import { isAnswerable } from './decide/answerable.ts';
 import type { IndexData } from './index-data.ts';
@@ -54,7 +55,9 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
     const clauses = chosen.map((h) => ({ citation: citationOf(view, h.paragraphUnit ?? h.unit, h.score), status: view.regulation(h.regulationId)!.status }));
     const focus = query.words.map((w) => w.term);
     const answer = composeAnswer({ kind: parsed.kind, question: parsed.text, lang, focus, actor: parsed.actor, clauses });
-    return { answer, found: true, lang, citations: clauses.map((c) => c.citation) };
+    const citations = clauses.map((c) => c.citation);
+    if (lang === 'zh') return { answer, found: true, lang, citations };
+    return { answer, found: true, lang, citations, matches: matchedTerms(focus, citations.map((c) => c.text), view.data.glossary) };
   }
 
   async function search(q: string, k: number, regulationId?: string): Promise<Citation[]> {

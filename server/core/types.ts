@@ -2,13 +2,14 @@
 // types are inferred from the zod schemas in wire.ts, the one definition the HTTP API shares.
 import type { z } from 'zod';
 import type { Regulation } from '../../indexer/statute/model.ts';
-import type { AskResultSchema, CitationSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, LangSchema, RegulationSummarySchema } from './wire.ts';
+import type { AskResultSchema, CitationSchema, MatchedTermSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, LangSchema, RegulationSummarySchema } from './wire.ts';
 
 export type { Modality } from '../../indexer/language/zh/modality.ts';
 
 export type Lang = z.infer<typeof LangSchema>;
 export type Citation = z.infer<typeof CitationSchema>;
 export type AskResult = z.infer<typeof AskResultSchema>;
+export type MatchedTerm = z.infer<typeof MatchedTermSchema>;
 export type Duty = z.infer<typeof DutySchema>;
 export type DutyGroup = z.infer<typeof DutyGroupSchema>;
 export type DutyList = z.infer<typeof DutyListSchema>;

@@ -20,7 +20,19 @@ export const CitationSchema = z.object({
   score: z.number(),
 });
 
-export const AskResultSchema = z.object({ answer: z.string(), found: z.boolean(), lang: LangSchema, citations: z.array(CitationSchema) });
+/** A Chinese word of the cited clauses an English question was matched by, with its CC-CEDICT gloss. */
+export const MatchedTermSchema = z.object({
+  term: z.string(),
+  gloss: z.string().describe('From CC-CEDICT (CC BY-SA 4.0); parts joined by + when the dictionary lacks the word'),
+});
+
+export const AskResultSchema = z.object({
+  answer: z.string().describe('A short answer; [1], [2] mark which citation (1-based) each statement rests on; then the list of sources by label'),
+  found: z.boolean(),
+  lang: LangSchema,
+  citations: z.array(CitationSchema),
+  matches: z.array(MatchedTermSchema).optional().describe('English answers: the Chinese words of the cited clauses the question was matched by, with their English gloss'),
+});
 
 export const DutySchema = z.object({
   regulationId: z.string(),

@@ -6,14 +6,14 @@
 //   server/edge/dist/
 //     assets/                    ← wrangler [assets] directory, bound as ASSETS (never served publicly:
 //       index/manifest.json         run_worker_first = true, and the app has no route to these files)
-//       index/corpus.json  units.json  lexical.json  glossary.json  dictionary.txt
+//       index/corpus.json  units.json  lexical.bin  glossary.json  dictionary.txt
 //       index/vectors.f32 | vectors.i8   (only when the index is dense)
 //     jieba_rs_wasm_bg.wasm      ← imported by worker.ts, bundled into the script as a compiled module
 //     report.json                ← sizes against the Workers limits (build.ts)
 //     vectorize.ndjson           ← only with --vectorize
 import { MANIFEST } from '../../indexer/format/artefacts.ts';
 import { IndexLoadError, parseManifest, type IndexManifest } from '../../indexer/format/manifest.ts';
-import { artefactText, readVerified, sha256Hex, type ByteSource } from '../../indexer/format/reader.ts';
+import { artefactBytes, readVerified, sha256Hex, type ByteSource } from '../../indexer/format/reader.ts';
 import { decodeVectors } from '../../indexer/format/vectors.ts';
 import { createAssistant, parseIndexData, type AssistantOptions, type DenseSearch } from '../core/index.ts';
 import { wasmSegmenter, type JiebaWasm } from './segment.ts';
@@ -70,7 +70,7 @@ export async function loadEdgeAssistant(options: EdgeLoadOptions) {
   const manifest = await readEdgeManifest(options.read);
   const source = bundleSource(options.read);
   const files = await readVerified(source, manifest.files, Object.keys(manifest.files));
-  const index = parseIndexData(manifest, (name) => artefactText(files, name, source));
+  const index = parseIndexData(manifest, (name) => artefactBytes(files, name, source));
   const segment = wasmSegmenter(options.jieba, index.dictionary);
   const { dense, note } = edgeDense(manifest, files, options);
   const warn = options.warn ?? ((line: string) => console.warn(line));

@@ -12,10 +12,11 @@ import { buildIndex } from '../../indexer/build/build.ts';
 import { runCommand } from '../../indexer/config/command.ts';
 import { envWithFlags } from '../../indexer/config/env.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
-import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, TEXT_ARTEFACTS } from '../../indexer/format/artefacts.ts';
+import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, PARSED_ARTEFACTS } from '../../indexer/format/artefacts.ts';
 import { NoIndexError, type IndexManifest, type VectorEncoding } from '../../indexer/format/manifest.ts';
 import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
 import { readVerified, sha256Hex } from '../../indexer/format/reader.ts';
+import { widgetBundle } from '../http/widget/bundle.ts';
 import { EDGE_INDEX_PREFIX } from './assistant.ts';
 import { formatReport, JIEBA_WASM, type EdgeBuildReport } from './bundle-report.ts';
 import { exportVectors } from './export-vectors.ts';
@@ -25,6 +26,7 @@ import { vectorizeNdjson } from './vectorize.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 export const DIST_DIR = join(HERE, 'dist');
+export const WIDGET_TEXT = 'widget.js.txt';
 
 
 export interface EdgeBuildOptions {
@@ -69,7 +71,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
     await writeFile(join(indexOut, name), data);
     written[name] = { bytes: data.byteLength, sha256: await sha256Hex(data) };
   };
-  for (const name of TEXT_ARTEFACTS) {
+  for (const name of PARSED_ARTEFACTS) {
     const data = files.get(name);
     if (!data) throw new Error(`index artefact ${name} is missing from ${dir}`);
     await write(name, data);
@@ -98,6 +100,7 @@ export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<E
   await writeFile(join(indexOut, EDGE_MANIFEST), JSON.stringify(edgeManifest, null, 1));
 
   const wasm = await copyJiebaWasm();
+  await writeWidget();
 
   const assets = await Promise.all(
     [...Object.keys(written), EDGE_MANIFEST].map(async (name) => {
@@ -145,6 +148,14 @@ async function copyJiebaWasm(): Promise<Buffer> {
   await writeFile(tmp, wasm);
   await rename(tmp, join(DIST_DIR, JIEBA_WASM));
   return wasm;
+}
+
+/** worker.ts imports the widget bundle as a text module: its ETag on the first line, then the script. */
+async function writeWidget(): Promise<void> {
+  const { js, etag } = await widgetBundle();
+  const tmp = join(DIST_DIR, `.${WIDGET_TEXT}.${process.pid}`);
+  await writeFile(tmp, `${etag}\n${js}`);
+  await rename(tmp, join(DIST_DIR, WIDGET_TEXT));
 }
 
 /** The index version directory, or null when there is none yet (anything else unreadable is an error). */

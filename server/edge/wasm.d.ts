@@ -4,3 +4,9 @@ declare module '*.wasm' {
   const module: WebAssembly.Module;
   export default module;
 }
+
+// Wrangler bundles `import x from './file.txt'` as a Text module: the default export is its contents.
+declare module '*.txt' {
+  const text: string;
+  export default text;
+}

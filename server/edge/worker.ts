@@ -6,8 +6,11 @@
 import { add_word, cut_for_search, initSync } from 'jieba-wasm/web';
 import { serverConfigFromEnv } from '../../indexer/config/server-config.ts';
 import { createApp } from '../http/app.ts';
+import { openFeedbackStore } from '../http/feedback/store.ts';
 import { assetsReader, loadEdgeAssistant } from './assistant.ts';
+import { d1Database, type D1Database } from './feedback-d1.ts';
 import jiebaModule from './dist/jieba_rs_wasm_bg.wasm';
+import widgetText from './dist/widget.js.txt';
 import type { Ai, ExecutionContext, Fetcher, VectorizeIndex } from './workers-types.ts';
 
 export interface Env {
@@ -17,6 +20,8 @@ export interface Env {
   AI?: Ai;
   /** A Vectorize index holding this build's vectors (optional; see vectorize.ts). */
   VECTORIZE?: VectorizeIndex;
+  /** A D1 database for feedback (optional). */
+  FEEDBACK?: D1Database;
   /** [vars]: CORS_ORIGINS, RATE_LIMIT_PER_MIN, RATE_LIMIT_BURST, MAX_CONCURRENT, MAX_QUEUE, REQUEST_TIMEOUT_MS, LOG_REQUESTS. */
   [name: string]: unknown;
 }
@@ -41,7 +46,11 @@ async function start(env: Env): Promise<App> {
       dense: health.dense ? health.model : `off: ${health.denseNote}`,
     }),
   );
-  return createApp(assistant, serverConfigFromEnv(stringVars(env)));
+  const newline = widgetText.indexOf('\n');
+  const widget = { etag: widgetText.slice(0, newline), js: widgetText.slice(newline + 1) };
+  // Feedback needs a D1 binding ([[d1_databases]] binding = "FEEDBACK"); without one /api/feedback answers 503.
+  const feedback = env.FEEDBACK ? await openFeedbackStore(d1Database(env.FEEDBACK)) : undefined;
+  return createApp(assistant, serverConfigFromEnv(stringVars(env)), { widget, feedback });
 }
 
 /** The string bindings ([vars] and secrets), the only ones the server configuration reads. */

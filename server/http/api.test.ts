@@ -284,10 +284,10 @@ describe('regulations', () => {
   it.each([
     ['/api/regulations/shanghai-data', 404, 'regulation_not_found', '没有找到法规“shanghai-data”。可用的法规见 /api/regulations。'],
     ['/api/regulations/guiyang-digital-economy-draft/articles/36', 404, 'article_not_found', '《贵阳市数字经济促进条例（草案）》的文本中没有第三十六条。'],
-    ['/api/regulations/guizhou-big-data/articles/133-1', 400, 'article_out_of_range', '条文编号 133-1 超出范围：《贵州省大数据发展应用促进条例》的条文编号为 1 到 50。'],
+    ['/api/regulations/guizhou-big-data/articles/133-1', 404, 'article_not_found', '《贵州省大数据发展应用促进条例》的文本中没有第一百三十三条之一（条文编号为 1 到 50）。'],
     ['/api/regulations/guizhou-big-data/articles/14-1', 404, 'article_not_found', '《贵州省大数据发展应用促进条例》的文本中没有第十四条之一。'],
-    ['/api/regulations/guizhou-big-data/articles/0', 400, 'article_out_of_range', '条文编号 0 超出范围：《贵州省大数据发展应用促进条例》的条文编号为 1 到 50。'],
-    ['/api/regulations/guizhou-big-data/articles/51', 400, 'article_out_of_range', '条文编号 51 超出范围：《贵州省大数据发展应用促进条例》的条文编号为 1 到 50。'],
+    ['/api/regulations/guizhou-big-data/articles/0', 400, 'article_invalid', '条文编号“0”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],
+    ['/api/regulations/guizhou-big-data/articles/51', 404, 'article_not_found', '《贵州省大数据发展应用促进条例》的文本中没有第五十一条（条文编号为 1 到 50）。'],
     ['/api/regulations/guizhou-big-data/articles/第十四条', 400, 'article_invalid', '条文编号“第十四条”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],
     ['/api/regulations/guizhou-big-data/articles/14a', 400, 'article_invalid', '条文编号“14a”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],
     ['/api/regulations/guizhou-big-data/articles/-3', 400, 'article_invalid', '条文编号“-3”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。'],
@@ -359,7 +359,7 @@ describe('pages', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await res.text();
-    expect(page).toContain('<regqa-chat></regqa-chat>');
+    expect(page).toContain('<regqa-chat page lang="zh"></regqa-chat>');
     expect(page).toContain('<script src="/widget.js" defer></script>');
   });
 
@@ -368,7 +368,15 @@ describe('pages', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
-    expect(await res.text()).toContain("customElements.define('regqa-chat'");
+    const js = await res.text();
+    expect(js).toContain('customElements.define("regqa-chat"');
+    // Bundled from TypeScript at start-up: no type annotation or import survives.
+    expect(js).not.toMatch(/^import /m);
+    const etag = res.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    const again = await get('/widget.js', { 'If-None-Match': etag! });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
   });
 
   it('renders a regulation with article anchors, numbered paragraphs and the draft notice', async () => {
@@ -431,9 +439,14 @@ describe('odd paths', () => {
     expect(parsed.error.message).toMatch(/[\u4e00-\u9fff].* [A-Z]/);
   });
 
-  it('answers an unknown route or method with a JSON 404', async () => {
+  it('answers an unknown route with a JSON 404, and a wrong method with 405 and Allow', async () => {
     await expectError(await get('/api/nope'), 404, 'not_found', '没有这个页面或接口。');
-    await expectError(await get('/api/ask'), 404, 'not_found', '没有这个页面或接口。');
+    const wrong = await get('/api/ask');
+    expect(wrong.headers.get('allow')).toBe('POST');
+    await expectError(wrong, 405, 'method_not_allowed', '此接口不支持该请求方法，可用的方法：POST。');
+    const post = await fetch(`${server.url}/api/regulations`, { method: 'POST' });
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(post.status).toBe(405);
   });
 });
 
@@ -457,6 +470,7 @@ describe('OpenAPI', () => {
       '/api/ask',
       '/api/duties',
       '/api/duties.csv',
+      '/api/feedback',
       '/api/regulations',
       '/api/regulations/{id}',
       '/api/regulations/{id}/articles/{n}',
@@ -496,7 +510,7 @@ describe('limits', () => {
       await fetch(`${logged.url}/api/regulations/guizhou-big-data/articles/999`);
       const lines = log.mock.calls.map(([line]) => JSON.parse(String(line)));
       expect(lines).toEqual([
-        { method: 'GET', path: '/api/regulations/guizhou-big-data/articles/999', status: 400, ms: expect.any(Number), client: '127.0.0.1' },
+        { method: 'GET', path: '/api/regulations/guizhou-big-data/articles/999', status: 404, ms: expect.any(Number), client: '127.0.0.1' },
       ]);
     } finally {
       log.mockRestore();

@@ -1,74 +1,40 @@
 // The chat widget and the officials' page in a real browser (Debian's Chromium via playwright-core),
 // against the real server and assistant.
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask as askIn, hasChromium, launchChromium, pagePerTest, startSite } from './browser-support.ts';
 import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServer } from './test-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-// CI installs Chromium and sets REGQA_REQUIRE_BROWSER: there a missing browser is a failure, not a skip.
-if (!hasChromium && process.env.REGQA_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} not found but REGQA_REQUIRE_BROWSER is set`);
-if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found; install Chromium: apt-get install -y chromium`);
 
 describe.skipIf(!hasChromium)('in the browser', () => {
   let index: TestIndex;
   let server: TestServer;
   /** Another site (another origin) that embeds the widget with one script tag. */
-  let site: Server;
+  let site: Awaited<ReturnType<typeof startSite>>;
   let siteUrl: string;
   let browser: Browser;
-  let page: Page;
-  /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
-  let problems: string[];
 
   beforeAll(async () => {
     index = await buildTestIndex();
-    site = createServer((_, res) => {
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><title>某市政府网站</title><h1>政务服务</h1><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://localhost:${(site.address() as AddressInfo).port}`;
+    site = await startSite(() => `<!doctype html><title>某市政府网站</title><h1>政务服务</h1><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
+    siteUrl = site.url;
     server = await startServer(index.assistant, testConfig({ corsOrigins: [siteUrl] }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await new Promise((resolve) => site?.close(resolve));
+    await site?.close();
     await index?.remove();
   });
 
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 900, height: 1000 }, locale: 'zh-CN' });
-    problems = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-  });
+  let page: Page;
+  /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
+  let problems: string[];
+  pagePerTest(() => browser, (opened) => ({ page, problems } = opened));
 
-  afterEach(async () => {
-    await page.close();
-    expect(problems).toEqual([]);
-  });
-
-  /** Types a question into the widget, sends it with Enter and waits until the answer has fully streamed in. */
-  async function ask(question: string) {
-    const replies = page.locator('regqa-chat .msg.bot');
-    const before = await replies.count();
-    await page.locator('regqa-chat textarea').fill(question);
-    await page.locator('regqa-chat textarea').press('Enter');
-    const reply = replies.nth(before);
-    await expect.poll(() => reply.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
-    return reply;
-  }
+  const ask = (question: string) => askIn(page, question);
 
   it('answers 谁应当明确数据专员？ citing 第十四条 of both regulations, expands a citation, takes a follow-up', async () => {
     // Tall enough for the whole conversation to be in the screenshot.
@@ -107,10 +73,12 @@ describe.skipIf(!hasChromium)('in the browser', () => {
   it('switches the widget to English', async () => {
     await page.goto(`${server.url}/`);
     await page.locator('regqa-chat button', { hasText: 'English' }).click();
-    expect(await page.locator('regqa-chat h2').textContent()).toBe('Regulations Q&A');
-    expect(await page.locator('regqa-chat label').textContent()).toBe('Your question');
+    await expect.poll(() => page.locator('regqa-chat h2').textContent()).toBe('Regulations Q&A');
+    expect(page.url()).toMatch(/\?lang=en$/);
+    expect(await page.locator('regqa-chat label[for=q]').textContent()).toBe('Your question');
     const reply = await ask('who must appoint a data specialist?');
-    expect(await reply.locator('.text').textContent()).toContain('Article 14');
+    expect(await reply.locator('.text').textContent()).toMatch(/^The relevant departments .* shall “明确数据专员” \[1\]\[2\]\./);
+    expect(await reply.locator('summary').allTextContents()).toContain('[1]《贵州省大数据发展应用促进条例》 Article 14(3)');
     expect(await reply.locator('summary .badge').allTextContents()).toContain('draft');
   }, 30_000);
 

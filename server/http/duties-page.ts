@@ -42,12 +42,12 @@ function dutyRows(list: DutyList): Html[] {
   return list.groups.flatMap((g) =>
     g.duties.map(
       (d) => html`<tr>
-  <td>${d.regulationTitle} ${draftBadge(g.status)}</td>
-  <td><a href="${regulationHref(d.regulationId, articleAnchor(d.label))}">${d.label}</a></td>
-  <td>${d.actor}</td>
-  <td>${d.level}</td>
-  <td><span class="modality ${MODALITY_CLASS[d.modality]}">${d.modality}</span></td>
-  <td>${d.action}<details><summary>条文原文</summary><p>${d.text}</p></details></td>
+  <td data-label="法规">${d.regulationTitle} ${draftBadge(g.status)}</td>
+  <td data-label="条款"><a href="${regulationHref(d.regulationId, articleAnchor(d.label))}">${d.label}</a></td>
+  <td data-label="主体">${d.actor}</td>
+  <td data-label="层级">${d.level}</td>
+  <td data-label="情态"><span class="modality ${MODALITY_CLASS[d.modality]}">${d.modality}</span></td>
+  <td data-label="职责">${d.action}<details><summary>条文原文</summary><p>${d.text}</p></details></td>
 </tr>`,
     ),
   );

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { Lang } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
+import { errorPage, wantsHtml } from './error-page.ts';
 import { LIMITS } from './schemas.ts';
 
 export interface MessageParams {
@@ -43,6 +44,15 @@ const MESSAGES = {
   },
   invalid_utf8: { zh: () => '请求体不是有效的 UTF-8 文本。', en: () => 'The request body is not valid UTF-8.' },
   invalid_json: { zh: () => '请求体不是有效的 JSON。', en: () => 'The request body is not valid JSON.' },
+  json_too_deep: {
+    zh: (p) => `请求体的 JSON 嵌套超过 ${p.max} 层。`,
+    en: (p) => `The request body's JSON is nested more than ${p.max} levels deep.`,
+  },
+  body_timeout: {
+    zh: () => '请求体发送过慢，连接已关闭。',
+    en: () => 'The request body arrived too slowly; the connection is closed.',
+  },
+  body_aborted: { zh: () => '请求体未发送完整。', en: () => 'The request body ended before it was complete.' },
   body_not_object: { zh: () => '请求体应为 JSON 对象。', en: () => 'The request body must be a JSON object.' },
   question_empty: { zh: () => '问题不能为空。', en: () => 'The question must not be empty.' },
   question_too_long: {
@@ -74,19 +84,21 @@ const MESSAGES = {
     zh: (p) => `条文编号“${p.value}”无效：应为数字，例如 14，或 133-1 表示第一百三十三条之一。`,
     en: (p) => `Invalid article number "${p.value}": use digits, e.g. 14, or 133-1 for 第一百三十三条之一.`,
   },
-  article_out_of_range: {
-    zh: (p) => `条文编号 ${p.value} 超出范围：《${p.title}》的条文编号为 1 到 ${p.max}。`,
-    en: (p) => `Article number ${p.value} is out of range: 《${p.title}》 numbers its articles 1 to ${p.max}.`,
-  },
   regulation_not_found: {
     zh: (p) => `没有找到法规“${p.value}”。可用的法规见 /api/regulations。`,
     en: (p) => `No regulation "${p.value}". See /api/regulations for the available ones.`,
   },
   article_not_found: {
-    zh: (p) => `《${p.title}》的文本中没有${p.label}。`,
-    en: (p) => `${p.label} (article ${p.value}) is not in the text of 《${p.title}》.`,
+    zh: (p) => `《${p.title}》的文本中没有${p.label}${p.max ? `（条文编号为 1 到 ${p.max}）` : ''}。`,
+    en: (p) => `${p.label} (article ${p.value}) is not in the text of 《${p.title}》${p.max ? ` (its articles are numbered 1 to ${p.max})` : ''}.`,
   },
   not_found: { zh: () => '没有这个页面或接口。', en: () => 'No such page or endpoint.' },
+  method_not_allowed: {
+    zh: (p) => `此接口不支持该请求方法，可用的方法：${p.value}。`,
+    en: (p) => `This endpoint does not support that method; allowed: ${p.value}.`,
+  },
+  expectation_failed: { zh: () => '不支持请求头 Expect 的取值。', en: () => 'The Expect header value is not supported.' },
+  unhealthy: { zh: () => '服务器当前无法处理请求。', en: () => 'The server cannot serve requests at the moment.' },
   payload_too_large: {
     zh: () => `请求体超过 ${LIMITS.bodyBytes / 1024} KiB 的上限。`,
     en: () => `The request body exceeds the ${LIMITS.bodyBytes / 1024} KiB limit.`,
@@ -102,6 +114,22 @@ const MESSAGES = {
     zh: () => '请求格式不正确（例如网址中含有未编码的字符，请用 URL 编码）。',
     en: () => 'Malformed HTTP request (for example, unencoded characters in the URL; percent-encode them).',
   },
+  feedback_unavailable: {
+    zh: () => '本服务器没有配置反馈存储。',
+    en: () => 'Feedback storage is not configured on this server.',
+  },
+  review_disabled: {
+    zh: () => '审核页面未启用：需要配置 ADMIN_TOKEN。',
+    en: () => 'The review page is disabled: set ADMIN_TOKEN to enable it.',
+  },
+  review_login_failed: { zh: () => '管理口令不正确。', en: () => 'Wrong admin token.' },
+  review_login_required: { zh: () => '请先登录审核页面。', en: () => 'Log in to the review page first.' },
+  review_gold_invalid: {
+    zh: (p) => `条款“${p.value}”无效或不存在：每行写一个，例如 guizhou-big-data 14 或 guizhou-big-data 14 3（第十四条第三款）。`,
+    en: (p) => `"${p.value}" is not an article of the corpus: one per line, e.g. guizhou-big-data 14, or guizhou-big-data 14 3 for paragraph 3.`,
+  },
+  review_cross_site: { zh: () => '不接受来自其他网站的审核表单。', en: () => 'Review forms posted from another site are refused.' },
+  review_already_decided: { zh: () => '这条反馈已经审核过了。', en: () => 'This feedback has already been reviewed.' },
   headers_too_large: { zh: () => '请求头过大。', en: () => 'The request headers are too large.' },
 } satisfies Record<string, Messages>;
 
@@ -123,9 +151,10 @@ export class ApiError extends HTTPException {
   }
 }
 
-export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response | Promise<Response> {
   const lang: Lang = c.get('language') ?? 'zh';
   if (error.retryAfter !== undefined) c.header('Retry-After', String(error.retryAfter));
+  if (wantsHtml(c)) return c.html(errorPage(error.status, messageOf(error.code, lang, error.params), lang), error.status);
   return c.json({ error: { code: error.code, message: messageOf(error.code, lang, error.params) } }, error.status);
 }
 
@@ -141,7 +170,7 @@ export function validationError(issues: readonly z.core.$ZodIssue[], input: unkn
   const value = path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
   const params: MessageParams = {
     field,
-    value: typeof value === 'string' ? value : JSON.stringify(value),
+    value: typeof value === 'string' ? value : preview(value),
     turn: path[0] === 'history' && typeof path[1] === 'number' ? path[1] + 1 : undefined,
   };
   if (isErrorCode(issue.message)) return new ApiError(400, issue.message, params);
@@ -151,6 +180,16 @@ export function validationError(issues: readonly z.core.$ZodIssue[], input: unkn
     return new ApiError(400, 'wrong_type', { ...params, expected: issue.expected });
   }
   return new ApiError(400, 'invalid_field', params);
+}
+
+/** A rejected value for a message: bounded, and never a throw (a cyclic or very deep value is shown as "…"). */
+function preview(value: unknown): string {
+  try {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  } catch {
+    return '…';
+  }
 }
 
 /** The input a validator rejected, so that messages can quote it and tell a missing field from a wrong one. */

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { articleLabel } from '../../indexer/statute/numerals.ts';
 import type { Article, Paragraph, Regulation } from '../../indexer/statute/model.ts';
-import type { Assistant } from '../core/types.ts';
+import type { Assistant, Lang } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
 import { regulationHref, statusLabel } from './format.ts';
 import { draftBadge, layout, type Html } from './layout.ts';
@@ -49,7 +49,7 @@ function articleHtml(article: Article, previous: Article | undefined): Html {
 </article>`;
 }
 
-function regulationPage(reg: Regulation): Html {
+function regulationPage(reg: Regulation, lang: Lang): Html {
   const groups = chapterGroups(reg.articles);
   // A heading repeated in several groups (sources that disagree) anchors only its first one: ids are unique.
   const anchorGroup = new Map<string, ChapterGroup>();
@@ -84,10 +84,10 @@ function regulationPage(reg: Regulation): Html {
 </section>`,
   )}
 </article>`;
-  return layout({ title: reg.title, nav: 'regulations', body });
+  return layout({ title: reg.title, nav: 'regulations', body, lang });
 }
 
-function regulationsPage(assistant: Assistant): Html {
+function regulationsPage(assistant: Assistant, lang: Lang): Html {
   const body = html`
 <h1>收录的法规</h1>
 <ul class="regulations">
@@ -98,21 +98,23 @@ function regulationsPage(assistant: Assistant): Html {
   </li>`,
   )}
 </ul>`;
-  return layout({ title: '法规', nav: 'regulations', body });
+  return layout({ title: lang === 'en' ? 'Regulations' : '法规', nav: 'regulations', body, lang });
 }
 
-const CHAT_PAGE = layout({
-  title: '问答',
-  nav: 'chat',
-  body: html`<h1 class="visually-hidden">法规问答</h1><regqa-chat></regqa-chat>`,
-  scripts: ['/widget.js'],
-});
+const chatPage = (lang: Lang) =>
+  layout({
+    title: lang === 'en' ? 'Ask' : '问答',
+    nav: 'chat',
+    lang,
+    body: html`<h1 class="visually-hidden">${lang === 'en' ? 'Regulations Q&A' : '法规问答'}</h1><regqa-chat page lang="${lang}"></regqa-chat>`,
+    scripts: ['/widget.js'],
+  });
 
 export function pageRoutes(assistant: Assistant): Hono<AppEnv> {
   return new Hono<AppEnv>()
-    .get('/', (c) => c.html(CHAT_PAGE))
-    .get('/regulations', (c) => c.html(regulationsPage(assistant)))
+    .get('/', (c) => c.html(chatPage(c.get('language'))))
+    .get('/regulations', (c) => c.html(regulationsPage(assistant, c.get('language'))))
     .get('/regulations/:id', (c) => {
-      return c.html(regulationPage(requireRegulation(assistant, c.req.param('id'))));
+      return c.html(regulationPage(requireRegulation(assistant, c.req.param('id')), c.get('language')));
     });
 }

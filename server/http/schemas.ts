@@ -2,7 +2,7 @@
 // names the error code it fails with (see errors.ts), so messages come out in the asker's language.
 import { z } from '@hono/zod-openapi';
 import { ArticleSchema, parseArticleKey, RegulationSchema, RegulationStatusSchema, type ArticleId } from '../../indexer/statute/model.ts';
-import { AskResultSchema, CitationSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, RegulationSummarySchema } from '../core/index.ts';
+import { AskResultSchema, CitationSchema, MatchedTermSchema, DutyGroupSchema, DutyListSchema, DutySchema, HealthSchema, RegulationSummarySchema } from '../core/index.ts';
 import type { ErrorCode } from './errors.ts';
 
 export const LIMITS = {
@@ -111,7 +111,7 @@ const named = <S extends z.ZodRawShape>(schema: { shape: S }, name: string) => z
 
 export const Citation = named(CitationSchema, 'Citation');
 
-export const AskResponse = named(AskResultSchema.extend({ citations: z.array(Citation) }), 'AskResponse');
+export const AskResponse = named(AskResultSchema.extend({ citations: z.array(Citation), matches: z.array(named(MatchedTermSchema, 'MatchedTerm')).optional() }), 'AskResponse');
 
 export const SearchResponse = z.array(Citation).openapi('SearchResponse');
 
@@ -131,4 +131,19 @@ const Duty = named(DutySchema, 'Duty');
 
 export const DutyList = named(DutyListSchema.extend({ groups: z.array(DutyGroupSchema.extend({ duties: z.array(Duty) })) }), 'DutyList');
 
-export const Health = named(HealthSchema.extend({ status: z.literal('ok') }), 'Health');
+export const Health = named(
+  HealthSchema.extend({
+    status: z.enum(['ok', 'unhealthy']),
+    pool: z
+      .object({
+        inUse: z.number().int(),
+        queued: z.number().int(),
+        max: z.number().int(),
+        queueLimit: z.number().int(),
+        lagMs: z.number(),
+        healthy: z.boolean(),
+      })
+      .openapi({ description: 'Requests in progress and waiting; unhealthy (503) when a new request could not be served now' }),
+  }),
+  'Health',
+);

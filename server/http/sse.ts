@@ -1,7 +1,7 @@
 // The answer as server-sent events, for clients that asked with Accept: text/event-stream or ?stream=1.
 //
 //   event: answer     data: {"text": "…"}                         one per sentence; concatenated they are the answer
-//   event: citations  data: {"found", "lang", "citations": […]}   the AskResponse fields other than answer
+//   event: citations  data: {"found", "lang", "citations": […], "matches"?}   the AskResponse fields other than answer
 //   event: done       data: {}
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
@@ -9,7 +9,7 @@ import type { AskResult } from '../core/types.ts';
 
 export const SSE_EVENTS_DOC =
   'With `Accept: text/event-stream` or `?stream=1`: events `answer` (data `{"text"}`, one per sentence, concatenated they are the answer), ' +
-  'then `citations` (data `{"found","lang","citations"}`), then `done` (data `{}`).';
+  'then `citations` (data `{"found","lang","citations","matches"?}`), then `done` (data `{}`).';
 
 /** Splits after sentence-ending punctuation (and newlines), keeping every character: the parts join back to `text`. */
 export function sentences(text: string): string[] {
@@ -19,8 +19,8 @@ export function sentences(text: string): string[] {
 export function streamAnswer(c: Context, result: AskResult): Response {
   return streamSSE(c, async (stream) => {
     for (const text of sentences(result.answer)) await stream.writeSSE({ event: 'answer', data: JSON.stringify({ text }) });
-    const { found, lang, citations } = result;
-    await stream.writeSSE({ event: 'citations', data: JSON.stringify({ found, lang, citations }) });
+    const { answer: _, ...rest } = result;
+    await stream.writeSSE({ event: 'citations', data: JSON.stringify(rest) });
     await stream.writeSSE({ event: 'done', data: '{}' });
   });
 }

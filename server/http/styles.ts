@@ -1,4 +1,7 @@
 // The pages' stylesheet, served as /styles.css (a file of its own so the CSP needs no 'unsafe-inline').
+const DARK = `--ink: #e4e9f0; --muted: #a3afbf; --line: #334155; --bg: #0b1220; --card: #111827; --accent: #7cb5f2; --accent-ink: #0b1320;
+  --draft: #ffb870; --draft-bg: #3a2510; --target: #3a3210; color-scheme: dark;`;
+
 export const PAGE_CSS = `
 :root {
   --ink: #1d2733; --muted: #5b6776; --line: #dde2e8; --bg: #f5f7fa; --card: #fff;
@@ -39,7 +42,7 @@ h3 { font-size: 1rem; margin: 0 0 .25rem; }
 .section h2, .chapter h2 { margin-top: 1rem; }
 .uncertain { color: var(--draft); font-weight: 400; font-size: .8rem; }
 .article { padding: .6rem 0; border-top: 1px solid var(--line); scroll-margin-top: 1rem; }
-.article:target { background: #fffbe6; box-shadow: 0 0 0 .5rem #fffbe6; }
+.article:target { background: var(--target, #fffbe6); box-shadow: 0 0 0 .5rem var(--target, #fffbe6); }
 .article h3 a { color: var(--ink); text-decoration: none; }
 .paras { margin: 0; padding-left: 3.2em; }
 .paras li { white-space: pre-line; }
@@ -49,7 +52,7 @@ h3 { font-size: 1rem; margin: 0 0 .25rem; }
 .duties-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem 1.25rem; }
 .field { display: flex; flex-direction: column; gap: .25rem; flex: 1 1 14rem; }
 label { font-weight: 600; font-size: .9rem; }
-input, select, button, .button { font: inherit; padding: .5rem .75rem; border-radius: .4rem; border: 1px solid #b8c1cc; background: #fff; color: var(--ink); }
+input, select, button, .button { font: inherit; padding: .5rem .75rem; border-radius: .4rem; border: 1px solid var(--muted); background: var(--card); color: var(--ink); }
 button, .button { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); cursor: pointer; text-decoration: none; display: inline-block; }
 button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible { outline: 3px solid #7fb2ea; outline-offset: 2px; }
 .results-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem; margin-top: 1.5rem; }
@@ -57,7 +60,7 @@ button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: .5rem; }
 table.duties { border-collapse: collapse; width: 100%; font-size: .92rem; }
 .duties th, .duties td { text-align: left; vertical-align: top; padding: .55rem .7rem; border-bottom: 1px solid var(--line); }
-.duties th { background: #eef2f6; white-space: nowrap; }
+.duties th { background: var(--bg); white-space: nowrap; }
 .duties td:nth-child(2), .duties td:nth-child(4), .duties td:nth-child(5) { white-space: nowrap; }
 .duties details summary { color: var(--muted); font-size: .8rem; cursor: pointer; }
 .modality { font-size: .8rem; padding: 0 .4em; border-radius: .3em; border: 1px solid; }
@@ -65,4 +68,26 @@ table.duties { border-collapse: collapse; width: 100%; font-size: .92rem; }
 .empty { background: var(--card); border: 1px dashed var(--line); border-radius: .5rem; padding: 1rem; }
 
 regqa-chat { display: block; }
+
+.error-page h1 small { font-weight: 400; }
+.review { list-style: none; padding: 0; }
+.review-item { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1.25rem; margin-bottom: .75rem; }
+.review-item textarea { width: 100%; font: inherit; color: var(--ink); background: var(--card); border: 1px solid var(--line); border-radius: .4rem; padding: .4rem .6rem; }
+.review-item .comment { font-style: italic; }
+.buttons { margin-top: .5rem; }
+button.secondary { background: var(--card); color: var(--ink); border-color: var(--line); }
+
+/* Dark: the system's preference unless the chat's toggle chose light, or the toggle's choice of dark. */
+@media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) { ${DARK} } }
+:root[data-theme="dark"] { ${DARK} }
+
+/* Phones: each duty is a card of labelled lines instead of a table row too wide to read. */
+@media (max-width: 640px) {
+  .table-wrap { overflow-x: visible; background: none; border: 0; }
+  table.duties, .duties tbody, .duties tr, .duties td { display: block; width: 100%; }
+  .duties thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .duties tr { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .6rem; padding: .35rem .2rem; }
+  .duties td { border: 0; padding: .2rem .7rem; white-space: normal !important; }
+  .duties td::before { content: attr(data-label) "："; color: var(--muted); font-size: .8rem; margin-right: .3rem; }
+}
 `;

@@ -33,7 +33,7 @@ describe('index build and store', () => {
     expect(first.manifest.denseNote).toMatch(/no embedding model/);
     expect(lines.filter((l) => l.startsWith('Dense retrieval off'))).toHaveLength(1);
     expect(first.manifest.counts).toMatchObject({ regulations: 2, articles: 94 });
-    for (const name of ['corpus.json', 'units.json', 'lexical.json', 'dictionary.txt', 'glossary.json', 'lint.json']) {
+    for (const name of ['corpus.json', 'units.json', 'lexical.bin', 'dictionary.txt', 'glossary.json', 'lint.json']) {
       expect(first.manifest.files[name]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     const second = await buildIndex({ config: lexicalConfig(out) });

@@ -39,13 +39,13 @@ function start(indexDir: string): Promise<{ code: number | null; stderr: string 
 
 describe('the server refuses a bad index instead of serving wrong answers', () => {
   it('names the corrupted file and the fix, without a stack trace', async () => {
-    const file = join(versionDir, 'lexical.json');
+    const file = join(versionDir, 'lexical.bin');
     const original = await readFile(file);
     await writeFile(file, original.subarray(0, original.length - 10));
     try {
       const { code, stderr } = await start(tmp);
       expect(code).toBe(1);
-      expect(stderr).toContain('lexical.json');
+      expect(stderr).toContain('lexical.bin');
       expect(stderr).toContain('npm run index');
       expect(stderr).not.toMatch(/\n\s+at /);
     } finally {

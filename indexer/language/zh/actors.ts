@@ -18,7 +18,7 @@ const QUESTION_ACTOR_SUFFIXES = ['部门', '机关', '机构', '单位', '企业
 export const QUESTION_ACTOR_SUFFIX = `(?:${QUESTION_ACTOR_SUFFIXES.join('|')})`;
 
 /** An alternation of the endings, for building patterns. */
-const ACTOR_SUFFIX = `(?:${ACTOR_SUFFIXES.join('|')})`;
+export const ACTOR_SUFFIX = `(?:${ACTOR_SUFFIXES.join('|')})`;
 
 /** A phrase that names an actor rather than a circumstance. */
 export const ENDS_AS_ACTOR = new RegExp(`${ACTOR_SUFFIX}$`);

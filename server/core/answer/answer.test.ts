@@ -81,14 +81,16 @@ describe('citations and answers', () => {
       kind: 'who', question: '谁应当建立数据安全管理制度？', lang: 'zh', focus: ['数据安全'], actor: null,
       clauses: [{ citation: cite(`${PROVINCE}/2`), status: 'draft' }],
     });
-    expect(answer.split('\n')[0]).toBe('数据处理者应当建立数据安全管理制度（《某省数据安全条例（草案）》第二条）。');
-    expect(answer).toContain('1. 《某省数据安全条例（草案）》第二条（草案）：');
+    expect(answer.split('\n')[0]).toBe('数据处理者应当建立数据安全管理制度[1]。');
+    expect(answer).toContain('[1] 《某省数据安全条例（草案）》第二条（草案）');
     expect(answer).toMatch(/征求意见稿（草案），尚未施行/);
   });
 
-  it('in English, labels articles as Article N(M) and quotes the Chinese text', () => {
+  it('in English, labels articles as Article N(M) with the Chinese label beside it', () => {
     const answer = composeAnswer({ kind: 'lookup', question: 'Article 3(2)', lang: 'en', focus: [], actor: null, clauses: [{ citation: cite(`${CITY}/3/2`), status: 'in-force' }] });
-    expect(answer).toContain('《某市数据条例》 Article 3(2) reads: 市人民政府数据主管部门应当建立公共数据目录。');
+    expect(answer).toContain('[1] 《某市数据条例》 Article 3(2) (第三条第二款)');
+    // The clause text is the source's, shown once by the client, not repeated in the answer.
+    expect(answer).not.toContain('市人民政府数据主管部门应当建立公共数据目录');
     expect(answer).not.toContain('draft');
   });
 
@@ -97,7 +99,7 @@ describe('citations and answers', () => {
       kind: 'duty', question: '数据主管部门有哪些职责？', lang: 'zh', focus: [], actor: '数据主管部门',
       clauses: [{ citation: cite(`${CITY}/3/2`), status: 'in-force' }, { citation: cite(`${CITY}/3/1`), status: 'in-force' }],
     });
-    expect(answer.split('\n')[0]).toMatch(/^数据主管部门的职责包括：负责统筹全市公共数据管理工作（.*第三条第一款）；应当建立公共数据目录/);
+    expect(answer.split('\n')[0]).toMatch(/^数据主管部门的职责包括：负责统筹全市公共数据管理工作\[2\]；应当建立公共数据目录\[1\]/);
   });
 
   it('not found names the regulations searched and cites nothing', () => {

@@ -1,5 +1,5 @@
-// Extractive, grounded answers: a short lead built only from the cited clauses, then the clauses
-// themselves, each with 《title》第N条(第M款). No language model; nothing is said without a citation.
+// Extractive, grounded answers: a short lead built only from the cited clauses, with numbered markers,
+// then the list of sources by label 《title》第N条(第M款). No language model; nothing is said without a citation.
 import { translateActor } from '../../../indexer/language/en/actors.ts';
 import { sentences } from '../../../indexer/language/text.ts';
 import { MODALITY_EN, type Modality } from '../../../indexer/language/zh/modality.ts';
@@ -28,27 +28,40 @@ export interface AnswerInput {
 
 export const citationLabel = (c: Citation) => `《${c.regulationTitle}》${c.label}`;
 
+/** 《…》 Article 14(3) (第十四条第三款): the English reader's numbering, then the statute's own. */
 function citationLabelEn(c: Citation): string {
   if (c.article === null) return `《${c.regulationTitle}》 (${c.label})`;
-  return `《${c.regulationTitle}》 Article ${articleKey({ n: c.article, sub: c.sub })}${c.paragraph ? `(${c.paragraph})` : ''}`;
+  return `《${c.regulationTitle}》 Article ${articleKey({ n: c.article, sub: c.sub })}${c.paragraph ? `(${c.paragraph})` : ''} (${c.label})`;
 }
 
+/**
+ * A short answer whose statements carry numbered markers [1] [2] (1-based positions in `clauses`, which
+ * become the response's citations), then one list of those sources by label, then the draft note. The
+ * clause texts themselves are in the citations only: no clause is repeated in the answer.
+ */
 export function composeAnswer(input: AnswerInput): string {
   const { clauses, lang } = input;
   const lead = leadSentence(input);
   const cite = lang === 'en' ? citationLabelEn : citationLabel;
-  const support = clauses.map((c, i) => `${i + 1}. ${cite(c.citation)}${draftMark(c, lang)}：${c.citation.text}`);
+  const sources = clauses.map((c, i) => `[${i + 1}] ${cite(c.citation)}${draftMark(c, lang)}`);
   const drafts = [...new Set(clauses.filter((c) => c.status === 'draft').map((c) => c.citation.regulationTitle))];
   const note = drafts.length
     ? lang === 'en'
       ? `Note: ${drafts.map((t) => `《${t}》`).join(', ')} is a draft published for public comment and is not yet in force.`
       : `注意：${drafts.map((t) => `《${t}》`).join('、')}是征求意见稿（草案），尚未施行。`
     : '';
-  const heading = lang === 'en' ? 'Supporting clauses (original Chinese text):' : '依据：';
-  return [lead, '', heading, ...support, ...(note ? ['', note] : [])].join('\n');
+  return [lead, '', SOURCES_HEADING[lang], ...sources, ...(note ? ['', note] : [])].join('\n');
 }
 
+/** The line that opens the list of sources; clients that show citations themselves may drop the list. */
+export const SOURCES_HEADING: Record<Lang, string> = { zh: '依据：', en: 'Sources (original Chinese text):' };
+
 const draftMark = (c: CitedClause, lang: Lang) => (c.status === 'draft' ? (lang === 'en' ? ' [draft]' : '（草案）') : '');
+
+/** The markers of these citations, in the order of the clauses of the answer: [1][2]. */
+function markersFor(cs: Citation[], input: AnswerInput): string {
+  return cs.map((c) => `[${input.clauses.findIndex((k) => k.citation === c) + 1}]`).join('');
+}
 
 function leadSentence(input: AnswerInput): string {
   switch (input.kind) {
@@ -78,12 +91,10 @@ function grouped(items: { text: string; citation: Citation }[]): { text: string;
   return [...out.values()];
 }
 
-const joinCitations = (cs: Citation[], lang: Lang) => cs.map(lang === 'en' ? citationLabelEn : citationLabel).join(lang === 'en' ? '; ' : '；');
-
-/** 明确数据专员（《…》第十四条）。 / appoint … (《…》 Article 14). */
-function withCitations(text: string, cs: Citation[], lang: Lang): string {
+/** 明确数据专员[1]。 / appoint … [1]. */
+function withCitations(text: string, cs: Citation[], input: AnswerInput): string {
   const body = text.replace(/[。；;.]$/, '');
-  return lang === 'en' ? `${body} (${joinCitations(cs, lang)}).` : `${body}（${joinCitations(cs, lang)}）。`;
+  return input.lang === 'en' ? `${body} ${markersFor(cs, input)}.` : `${body}${markersFor(cs, input)}。`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -124,12 +135,13 @@ function whoLead(input: AnswerInput): string {
       citation,
     })),
   );
-  return items.map((i) => withCitations(lang === 'en' ? capitalise(i.text) : i.text, i.citations, lang)).join(lang === 'en' ? ' ' : '');
+  return items.map((i) => withCitations(lang === 'en' ? capitalise(i.text) : i.text, i.citations, input)).join(lang === 'en' ? ' ' : '');
 }
 
+/** English structure, the statute's words quoted: no translation model is at hand to do better honestly. */
 function dutyLineEn(actor: string, modality: Modality, head: string): string {
   const who = actor ? `${translateActor(actor)} (${actor})` : 'The government';
-  return `${who} ${MODALITY_EN[modality]}: ${head}`;
+  return `${who} ${MODALITY_EN[modality]} “${head}”`;
 }
 
 function dutyLead(input: AnswerInput): string {
@@ -137,39 +149,57 @@ function dutyLead(input: AnswerInput): string {
   const statements = clauses.flatMap((c) =>
     extractDuties(c.citation.text)
       .filter((d) => actor !== null && actorMatches(d.actor, actor))
-      .map((d) => ({ text: `${d.modality}${actionHead(d.action)}`, citation: c.citation, general: d.modality === '负责' })),
+      .map((d) => ({ modality: d.modality, head: actionHead(d.action), citation: c.citation, general: d.modality === '负责' && !d.implicit })),
   );
   // What an actor is responsible for (负责) comes before its particular duties.
   statements.sort((a, b) => Number(b.general) - Number(a.general));
   if (statements.length === 0) return generalLead({ ...input, kind: 'general' });
-  const items = grouped(statements).slice(0, 6);
+  const items = grouped(statements.map((d) => ({ text: `${d.modality}${d.head}`, citation: d.citation }))).slice(0, 6);
   if (lang === 'en') {
-    return `Duties of the ${translateActor(actor!).replace(/^the /, '')} (${actor}): ${items.map((i) => `${i.text} (${joinCitations(i.citations, lang)})`).join('; ')}.`;
+    const duties = items.map((i) => {
+      const d = statements.find((x) => `${x.modality}${x.head}` === i.text)!;
+      return `${MODALITY_EN[d.modality]} “${d.head}” ${markersFor(i.citations, input)}`;
+    });
+    return `Duties of the ${translateActor(actor!).replace(/^the /, '')} (${actor}), in the clauses' words: ${duties.join('; ')}.`;
   }
-  return `${actor}的职责包括：${items.map((i) => `${i.text}（${joinCitations(i.citations, lang)}）`).join('；')}。`;
+  return `${actor}的职责包括：${items.map((i) => `${i.text}${markersFor(i.citations, input)}`).join('；')}。`;
 }
 
 function definitionLead(input: AnswerInput): string {
-  const { clauses, focus, lang } = input;
+  const { clauses, focus } = input;
   for (const c of clauses) {
     const definition = sentences(c.citation.text).find((s) => /是指|包括/.test(s) && focus.some((f) => s.includes(f)));
-    if (definition) return withCitations(definition.replace(/^本条例下列用语的含义为：/, ''), [c.citation], lang);
+    if (definition) return withCitations(definition.replace(/^本条例下列用语的含义为：/, ''), [c.citation], input);
   }
   return generalLead({ ...input, kind: 'general' });
 }
 
-function lookupLead({ clauses, lang }: AnswerInput): string {
-  return clauses
+/** The article itself is the answer: it is shown once, as the source, not copied into the answer. */
+function lookupLead(input: AnswerInput): string {
+  return input.clauses
     .map((c) =>
-      lang === 'en' ? `${citationLabelEn(c.citation)} reads: ${c.citation.text}` : `${citationLabel(c.citation)}规定：${c.citation.text}`,
+      input.lang === 'en'
+        ? `${citationLabelEn(c.citation)} is quoted in full below ${markersFor([c.citation], input)}.`
+        : `${citationLabel(c.citation)}原文见下 ${markersFor([c.citation], input)}。`,
     )
     .join('\n');
 }
 
-function generalLead({ clauses, focus, lang, question }: AnswerInput): string {
+/** 本条例自 年 月 日起施行: a date left blank in the published text (the draft numbers it so). */
+const BLANK_DATE = /(?:自|于)\s*年\s*月\s*日(?:起)?(?:施行|实施|生效)/;
+
+function blankDateLead(sentence: string, c: Citation, input: AnswerInput): string {
+  const quoted = sentence.replace(/[。；;.]$/, '');
+  return input.lang === 'en'
+    ? `The published text of 《${c.regulationTitle}》 leaves the date blank: it reads “${quoted}” ${markersFor([c], input)}.`
+    : `《${c.regulationTitle}》公布的文本没有写明日期，原文为“${quoted}”${markersFor([c], input)}。`;
+}
+
+function generalLead(input: AnswerInput): string {
+  const { clauses, focus, lang, question } = input;
   const items = clauses.slice(0, 2).map((c) => ({ text: bestSentence(c.citation.text, focus, question), citation: c.citation }));
   return grouped(items)
-    .map((i) => withCitations(i.text, i.citations, lang))
+    .map((i) => (BLANK_DATE.test(i.text) ? blankDateLead(i.text, i.citations[0]!, input) : withCitations(i.text, i.citations, input)))
     .join(lang === 'en' ? ' ' : '');
 }
 

@@ -34,7 +34,7 @@ export function rerankForKind(
     shaped = (text) => extractDuties(text).some((d) => actorMatches(d.actor, actor));
     factor = tuning.actorBoost;
     // "What are X's duties" is answered first by the clause that says what X is responsible for (负责).
-    responsibility = (text) => extractDuties(text).some((d) => d.modality === '负责' && actorMatches(d.actor, actor));
+    responsibility = (text) => extractDuties(text).some((d) => d.modality === '负责' && !d.implicit && actorMatches(d.actor, actor));
   } else if (parsed.kind === 'definition') {
     const terms = query.words.map((w) => w.term).filter((t) => t.length >= 2);
     shaped = (text) => terms.some((t) => definesTerm(text, t));

@@ -2,7 +2,7 @@
 // and query, and the ranked articles (none for a lookup by reference).
 import type { Segment } from '../../../indexer/language/tokens.ts';
 import { select, type Selection } from '../answer/select.ts';
-import { resolveContext, type Context } from '../conversation/context.ts';
+import { relativeArticle, resolveContext, type Context } from '../conversation/context.ts';
 import { withTopicArticles } from '../conversation/topic.ts';
 import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
@@ -35,7 +35,13 @@ export function retriever(view: IndexView, segment: Segment, dense: GuardedDense
     const context = await withTopicArticles({ view, queries, rank, select: choose, mode }, resolved, input.regulationId);
     const scope = [...(input.regulationId ? [input.regulationId] : parsed.regulationIds.length ? parsed.regulationIds : context.regulationIds)];
     const topic = context.citedArticles[0];
-    if (parsed.paragraphOnly !== null && topic) {
+    const step = relativeArticle(input.question);
+    if (step !== 0 && topic && parsed.refs.length === 0) {
+      // 下一条呢？ after 第十四条 is 第十五条 of the same regulation (the whole article, not a paragraph).
+      parsed.refs = [{ article: topic.ref.article + step, sub: 0, paragraph: null }];
+      parsed.kind = 'lookup';
+      if (topic.regulationId && scope.length === 0) scope.push(topic.regulationId);
+    } else if (parsed.paragraphOnly !== null && topic) {
       // 第二款呢？ after a question about 第八条 means 第八条第二款 of the same regulation.
       parsed.refs = [{ ...topic.ref, paragraph: parsed.paragraphOnly }];
       parsed.kind = 'lookup';

@@ -1,0 +1,94 @@
+// The lexical index: fields of postings over one set of documents, BM25 top-k search over any weighted
+// mix of fields and terms, and the collection statistics other decisions (answerability) need.
+import { bm25Idf, type Bm25Params } from './bm25.ts';
+import { encodeTerm, findTerm, type TermDictionary } from './dictionary.ts';
+import type { Hit } from './heap.ts';
+import type { FieldPostings } from './postings.ts';
+import { TermScorer, topK, type TopKOptions } from './search.ts';
+
+export type { Hit } from './heap.ts';
+
+export interface IndexedField {
+  dict: TermDictionary;
+  postings: FieldPostings;
+  /** Tokens per document, repeats included. */
+  lengths: Uint32Array;
+  totalLength: number;
+  /** k1 · (1 - b + b · dl / avgdl) per document, derived from lengths. */
+  norms: Float64Array;
+}
+
+export interface QueryTerm {
+  term: string;
+  /** Multiplies the term's BM25 score; terms with weight ≤ 0 are ignored. */
+  weight: number;
+}
+
+export interface FieldQuery {
+  field: string;
+  terms: readonly QueryTerm[];
+  /** Multiplies every term of this field (default 1). */
+  boost?: number;
+}
+
+export type SearchOptions = TopKOptions;
+
+export class LexicalIndex {
+  constructor(
+    /** N: every document counts, whether or not a field has tokens in it. */
+    readonly documentCount: number,
+    readonly params: Bm25Params,
+    /** @internal read by serialise(); not part of the query API. */
+    readonly fields: ReadonlyMap<string, IndexedField>,
+  ) {}
+
+  get fieldNames(): string[] {
+    return [...this.fields.keys()];
+  }
+
+  averageLength(field: string): number {
+    return this.documentCount ? this.field(field).totalLength / this.documentCount : 0;
+  }
+
+  documentFrequency(field: string, term: string): number {
+    const f = this.field(field);
+    const t = findTerm(f.dict, encodeTerm(term));
+    return t < 0 ? 0 : f.postings.df[t]!;
+  }
+
+  has(field: string, term: string): boolean {
+    return this.documentFrequency(field, term) > 0;
+  }
+
+  /** BM25's idf for the term (for an absent term: the idf df = 0 would give). */
+  idf(field: string, term: string): number {
+    return bm25Idf(this.documentCount, this.documentFrequency(field, term));
+  }
+
+  /**
+   * The k documents with the highest Σ boost · weight · BM25(term, field), best first (ties: lower
+   * document first). A term given twice in one field counts with the sum of its weights.
+   */
+  search(query: readonly FieldQuery[], options: SearchOptions): Hit[] {
+    const scorers: TermScorer[] = [];
+    const k1 = this.params.k1;
+    for (const { field, terms, boost = 1 } of query) {
+      const f = this.field(field);
+      const weights = new Map<string, number>();
+      for (const { term, weight } of terms) if (weight > 0 && Number.isFinite(weight)) weights.set(term, (weights.get(term) ?? 0) + weight);
+      for (const [term, weight] of weights) {
+        const t = findTerm(f.dict, encodeTerm(term));
+        if (t < 0 || !(boost > 0)) continue;
+        const idf = bm25Idf(this.documentCount, f.postings.df[t]!);
+        scorers.push(new TermScorer(f.postings, t, boost * weight * idf * (k1 + 1), f.norms));
+      }
+    }
+    return topK(scorers, { ...options, k: Math.min(Math.floor(options.k), this.documentCount) });
+  }
+
+  private field(name: string): IndexedField {
+    const f = this.fields.get(name);
+    if (!f) throw new Error(`the lexical index has no field "${name}" (it has ${this.fieldNames.join(', ')})`);
+    return f;
+  }
+}
