@@ -18,7 +18,8 @@ import type { AskInput, AskResult } from '../server/core/types.ts';
 import { createApp } from '../server/http/app.ts';
 import { widgetBundle } from '../server/http/widget/bundle.ts';
 import { loadAssistant } from '../server/node/assistant.ts';
-import { buildEdgeBundle, type EdgeBuildReport } from '../server/edge/build.ts';
+import { buildEdgeBundle } from '../server/edge/build.ts';
+import type { EdgeBuildReport } from '../server/edge/bundle-report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);

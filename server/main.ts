@@ -10,7 +10,7 @@ import { buildIndex } from '../indexer/build/build.ts';
 import { formatLintTable } from '../indexer/build/lint.ts';
 import { IndexRootNotWritable } from '../indexer/build/lock.ts';
 import { runCommand } from '../indexer/config/command.ts';
-import { keepsIndexInStep } from '../indexer/config/env.ts';
+import { envWithFlags, keepsIndexInStep } from '../indexer/config/env.ts';
 import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
 import { currentVersionDir } from '../indexer/format/node-files.ts';
@@ -24,8 +24,7 @@ const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, 
 const WARM_UP_DELAY_MS = 1_000;
 
 runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
-  const env = { ...process.env };
-  if (args.index) env.INDEX_DIR = args.index;
+  const env = envWithFlags(args);
   const server = serverConfigFromEnv(env);
   const index = indexConfigFromEnv(env);
 
