@@ -12,14 +12,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed, type EvalQuestion } from './dataset.ts';
-import { buildIndex } from '../indexer/build/build.ts';
-import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
+import { sharedLexicalIndex } from '../indexer/build/test-index.ts';
 import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
 import type { AskInput, AskResult } from '../server/core/types.ts';
 import { createApp } from '../server/http/app.ts';
 import { widgetBundle } from '../server/http/widget/bundle.ts';
 import { loadAssistant } from '../server/node/assistant.ts';
-import { buildEdgeBundle, type EdgeBuildReport } from '../server/edge/build.ts';
+import { buildEdgeBundle } from '../server/edge/build.ts';
+import type { EdgeBuildReport } from '../server/edge/bundle-report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -79,11 +79,8 @@ async function waitForHealth(timeoutMs: number): Promise<void> {
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'regqa-edge-'));
-  // A private lexical-only index and bundle: concurrent runs and the developer's own dist/ are untouched.
-  const indexDir = join(tmp, 'index');
-  const built = await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: join(ROOT, 'corpus'), outDir: indexDir, model: null } });
-  if (built.status === 'failed') throw new Error('index build failed');
-  report = await buildEdgeBundle({ indexDir, outDir: join(tmp, 'dist'), measure: false });
+  // The shared lexical-only test index and a private bundle: concurrent runs and the developer's own dist/ are untouched.
+  report = await buildEdgeBundle({ indexDir: await sharedLexicalIndex(), outDir: join(tmp, 'dist'), measure: false });
   node = await loadAssistant(report.indexDir);
 
   unavailable = workerdProblem();

@@ -1,17 +1,16 @@
-// CI gate: index the project corpus lexical-only into a temp dir, run the seed TEST split in-process
+// CI gate: index the project corpus lexical-only (the shared test index), run the seed TEST split in-process
 // and fail when a metric drops below evals/thresholds.json. Raise the thresholds as the system
 // improves; never lower them to make a change pass.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sharedLexicalIndex } from '../indexer/build/test-index.ts';
 import { loadSeed, type EvalQuestion } from './dataset.ts';
 import { summarize, type Metrics } from './metrics.ts';
 import { Catalogue } from './refs.ts';
 import { renderText, fmt } from './report.ts';
 import { runQuestions } from './run.ts';
-import { ensureIndex, suiteOf } from './suites.ts';
+import { suiteOf } from './suites.ts';
 import { loadInProcessTargets } from './targets.ts';
 
 const ThresholdsSchema = z.object({
@@ -25,16 +24,15 @@ const ThresholdsSchema = z.object({
   }),
 });
 
-let tmp: string;
 let metrics: Metrics;
 let questions: EvalQuestion[];
 let catalogue: Catalogue;
+let assistant: Awaited<ReturnType<typeof loadInProcessTargets>>['assistant'];
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'regqa-gate-'));
-  const suite = suiteOf('seed', { CORPUS_DIR: process.env.CORPUS_DIR }, join(tmp, 'index'));
-  const index = await ensureIndex(suite, { build: true, env: { REGQA_MODEL: 'none' } });
-  const { targets, assistant } = await loadInProcessTargets(index.dir, { modes: ['hybrid'] });
+  const loaded = await loadInProcessTargets(await sharedLexicalIndex(suiteOf('seed').corpusDir), { modes: ['hybrid'] });
+  const { targets } = loaded;
+  assistant = loaded.assistant;
   catalogue = new Catalogue(assistant.regulations().map((r) => assistant.regulation(r.id)!));
   questions = (await loadSeed()).filter((q) => q.split === 'test');
   const results = await runQuestions(questions, targets[0]!, { k: 10, catalogue });
@@ -45,10 +43,6 @@ beforeAll(async () => {
   ]);
   console.log(`eval gate: seed test split, ${questions.length} questions, lexical-only\n${renderText({ head: ['metric', 'value'], rows, left: 1 })}`);
 }, 120_000);
-
-afterAll(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
 
 describe('eval gate (seed test split)', () => {
   it('every gold reference exists in the index', () => {
@@ -64,5 +58,41 @@ describe('eval gate (seed test split)', () => {
     expect(below).toEqual([]);
     expect(metrics.fabricated).toBe(0);
     expect(metrics.errors).toBe(0);
+  });
+});
+
+describe('eval gate (kinds)', () => {
+  it('the test split has questions of every kind, so the thresholds speak for each', async () => {
+    const kinds = (all: EvalQuestion[]) => [...new Set(all.map((q) => q.kind))].sort();
+    expect(kinds(questions)).toEqual(kinds(await loadSeed()));
+  });
+});
+
+// Conversation and frame cases the seed set does not score: the clause each must cite.
+describe('eval gate (cases outside the seed set)', () => {
+  const GY = 'guiyang-digital-economy-draft';
+  const GZ = 'guizhou-big-data';
+  const history = (question: string) => [{ role: 'user' as const, content: question }, { role: 'assistant' as const, content: '…' }];
+  it.each([
+    { question: '违反了会怎么处理？', history: history('贵州条例对数据安全有什么要求？'), cites: `${GZ} 第四十八条`, only: false },
+    { question: '贵州那边有什么规定？', history: history('谁应当明确数据专员？'), cites: `${GZ} 第十四条第三款`, only: true },
+    { question: '贵州省的条例怎么说？', history: history('谁应当明确数据专员？'), cites: `${GZ} 第十四条第三款`, only: true },
+    { question: '通信管理部门应当推进什么网络建设？', history: history('谁应当明确数据专员？'), cites: `${GZ} 第十二条`, first: true },
+    { question: '贵阳草案什么时候生效？', cites: `${GY} 第五十条`, only: true },
+    { question: 'When does the Guiyang draft take effect?', cites: `${GY} 第五十条`, only: true },
+    { question: '贵州条例的立法目的是什么？', cites: `${GZ} 第一条`, only: true },
+    { question: 'What is the purpose of the Guizhou big data regulation?', cites: `${GZ} 第一条`, only: true },
+    { question: '贵阳草案征求意见截止到什么时候？', cites: `${GY} 公告`, first: true },
+  ])('$question', async ({ question, history, cites, only, first }) => {
+    const r = await assistant.ask({ question, history });
+    const cited = r.citations.map((c) => `${c.regulationId} ${c.label}`);
+    if (only) expect(cited).toEqual([cites]);
+    else if (first) expect(cited[0]).toBe(cites);
+    else expect(cited).toContain(cites);
+  });
+
+  it('a question that only names a regulation does not borrow a topic when asked alone', async () => {
+    const r = await assistant.ask({ question: '贵州那边有什么规定？' });
+    expect(r.citations.map((c) => `${c.regulationId} ${c.label}`)).not.toContain(`${GZ} 第十四条第三款`);
   });
 });

@@ -2,6 +2,7 @@
 import cliProgress from 'cli-progress';
 import { buildIndex } from './build/build.ts';
 import { runCommand } from './config/command.ts';
+import { envWithFlags } from './config/env.ts';
 import { indexConfigFromEnv } from './config/index-config.ts';
 import { loadCorpus } from './build/corpus.ts';
 import { formatLintTable, hasFatal } from './build/lint.ts';
@@ -20,14 +21,7 @@ const OPTIONS = {
 } as const;
 
 runCommand(USAGE, OPTIONS, async (args) => {
-  const env = { ...process.env };
-  if (args.corpus) env.CORPUS_DIR = args.corpus;
-  if (args.out) env.INDEX_DIR = args.out;
-  if (args.model) env.REGQA_MODEL = args.model;
-  if (args['model-dir']) env.REGQA_MODEL_DIR = args['model-dir'];
-  if (args.offline) env.REGQA_OFFLINE = '1';
-  if (args.questions) env.REGQA_QUESTION_LOG = args.questions;
-  const config = indexConfigFromEnv(env);
+  const config = indexConfigFromEnv(envWithFlags(args));
   const width = process.stdout.columns ?? 160;
 
   if (args.check) {

@@ -3,28 +3,39 @@
 // Without --index / INDEX_DIR the default index is rebuilt from the corpus whenever it is missing or stale
 // (a no-op when up to date). An index named explicitly is served as built — it may come from another
 // corpus, such as STARD — unless CORPUS_DIR is set too, which says which corpus to keep it in step with.
+//
+// This process serves and handles its own signals: SIGTERM or SIGINT drains requests in progress within
+// SHUTDOWN_GRACE_MS and exits; a second signal exits at once.
 import { buildIndex } from '../indexer/build/build.ts';
-import { runCommand } from '../indexer/config/command.ts';
-import { keepsIndexInStep } from '../indexer/config/env.ts';
-import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { formatLintTable } from '../indexer/build/lint.ts';
+import { IndexRootNotWritable } from '../indexer/build/lock.ts';
+import { runCommand } from '../indexer/config/command.ts';
+import { envWithFlags, keepsIndexInStep } from '../indexer/config/env.ts';
+import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { serverConfigFromEnv } from '../indexer/config/server-config.ts';
+import { currentVersionDir } from '../indexer/format/node-files.ts';
 import { createApp } from './http/app.ts';
-import { serveApp } from './http/node-serve.ts';
 import { nodeAppExtras } from './node/app-extras.ts';
 import { loadAssistant } from './node/assistant.ts';
+import { lagMonitor, serveApp } from './node/serve.ts';
 
 const USAGE = 'usage: npm start -- [--index DIR]   (env: PORT, HOST, INDEX_DIR, CORPUS_DIR, CORS_ORIGINS, RATE_LIMIT_PER_MIN, …)';
+/** After listening, the segmenter's dictionary loads once the first health checks have been answered. */
+const WARM_UP_DELAY_MS = 1_000;
 
 runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
-  const env = { ...process.env };
-  if (args.index) env.INDEX_DIR = args.index;
+  const env = envWithFlags(args);
   const server = serverConfigFromEnv(env);
   const index = indexConfigFromEnv(env);
 
   if (keepsIndexInStep(env)) {
-    const result = await buildIndex({ config: index, log: (line) => console.log(line) });
-    if (result.status === 'failed') {
+    const result = await buildIndex({ config: index, log: (line) => console.log(line) }).catch(async (error: unknown) => {
+      // A read-only deployment still serves the index it was shipped with.
+      if (!(error instanceof IndexRootNotWritable) || !(await currentVersionDir(index.outDir).catch(() => null))) throw error;
+      console.warn(`warning: ${error.message}; serving the index as it is`);
+      return null;
+    });
+    if (result?.status === 'failed') {
       console.error(formatLintTable(result.issues, process.stdout.columns ?? 160));
       console.error('Index not built: fix the fatal problems above (npm run index -- --check).');
       return 1;
@@ -42,21 +53,26 @@ runCommand(USAGE, { index: { type: 'string' } }, async (args) => {
 
   const extras = await nodeAppExtras(server, index.corpusDir);
   if (server.adminToken === null) console.log('Feedback review (/review) is off: set ADMIN_TOKEN (16+ characters) to enable it.');
-  const app = createApp(assistant, server, extras);
-  const httpServer = serveApp(app, { port: server.port, hostname: server.host }, (info) => {
-    console.log(`regqa listening on http://${server.host}:${info.port}`);
+  const lag = lagMonitor();
+  const app = createApp(assistant, server, { ...extras, lagMs: lag.lagMs });
+  const http = await serveApp(app, server).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(error.code === 'EADDRINUSE' ? `port ${server.port} on ${server.host} is already in use (set PORT to another port)` : error.message);
   });
-  await new Promise<void>((resolve, reject) => {
-    const stop = () =>
-      httpServer.close(() => {
+  console.log(`regqa listening on http://${server.host}:${http.port}`);
+  setTimeout(() => assistant.warmUp(), WARM_UP_DELAY_MS).unref();
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`${signal}: finishing requests in progress (at most ${server.shutdownGraceMs} ms), then exiting`);
+      process.once(signal, () => process.exit(1));
+      lag.stop();
+      void http.shutdown(server.shutdownGraceMs).then(() => {
         extras.close();
         resolve();
       });
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    httpServer.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `port ${server.port} on ${server.host} is already in use (set PORT to another port)` : error.message)),
-    );
   });
   return 0;
 });

@@ -1,15 +1,16 @@
-// npm run bench -- [--only latency,http,build,scale,soak|all] [--scale 10k,100k[,1m]] [options]
+// npm run bench -- [--only latency,http,build,scale,soak,serving|all] [--scale 10k,100k[,1m]] [options]
 // Benchmarks, not tests: they print markdown tables (ready for the README) and keep every number in
 // evals/reports/bench-<date>.json. Targets are checked and reported, never asserted.
 import { join } from 'node:path';
 import { runCommand } from '../../indexer/config/command.ts';
 import type { Fixtures } from './fixtures.ts';
 import { machineInfo, saveReport, targetsTable, today, type SectionName, type SectionResult } from './report.ts';
+import { DEFAULT_BASELINE } from './baseline.ts';
 import { parseSizes } from './synthetic.ts';
 
-const SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale', 'engine', 'soak'];
+const SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale', 'engine', 'soak', 'serving'];
 /** Soak runs only when asked: it is a minute of load for a reliability check, not a performance number. */
-const DEFAULT_SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale', 'engine'];
+const DEFAULT_SECTIONS: SectionName[] = ['latency', 'http', 'build', 'scale', 'engine', 'serving'];
 
 const USAGE = `usage: npm run bench -- [options]
   --only LIST            sections to run, comma-separated: ${SECTIONS.join('|')}|all (default ${DEFAULT_SECTIONS.join(',')})
@@ -18,6 +19,8 @@ const USAGE = `usage: npm run bench -- [options]
   --passes N             warm passes over the seed questions for latency (default 5)
   --http-seconds N       seconds per autocannon run (default 10)
   --soak-seconds N       seconds of soak load (default 60)
+  --baseline REV         "today's" commit for the serving section's before/after (default ${DEFAULT_BASELINE})
+  --fuzz N               fuzz cases per server in the serving section (default 20000)
   --out DIR              reports folder (default evals/reports)
   --no-save              print only`;
 
@@ -28,6 +31,8 @@ const OPTIONS = {
   passes: { type: 'string', default: '5' },
   'http-seconds': { type: 'string', default: '10' },
   'soak-seconds': { type: 'string', default: '60' },
+  baseline: { type: 'string', default: DEFAULT_BASELINE },
+  fuzz: { type: 'string', default: '20000' },
   out: { type: 'string', default: 'evals/reports' },
   'no-save': { type: 'boolean', default: false },
 } as const;
@@ -35,7 +40,7 @@ const OPTIONS = {
 runCommand(USAGE, OPTIONS, async (args) => {
   let sections: SectionName[];
   let sizes: number[];
-  let numbers: { passes: number; httpSeconds: number; soakSeconds: number; efConstruction: number };
+  let numbers: Numbers;
   try {
     sections = parseSections(args.only);
     sizes = parseSizes(args.scale);
@@ -44,6 +49,8 @@ runCommand(USAGE, OPTIONS, async (args) => {
       httpSeconds: positiveInt(args['http-seconds'], '--http-seconds'),
       soakSeconds: positiveInt(args['soak-seconds'], '--soak-seconds'),
       efConstruction: positiveInt(args['ef-construction'], '--ef-construction'),
+      fuzz: positiveInt(args.fuzz, '--fuzz'),
+      baseline: args.baseline ?? DEFAULT_BASELINE,
     };
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -79,7 +86,16 @@ runCommand(USAGE, OPTIONS, async (args) => {
   return 0;
 });
 
-async function runSection(section: SectionName, fixtures: Fixtures, sizes: number[], n: { passes: number; httpSeconds: number; soakSeconds: number; efConstruction: number }): Promise<SectionResult> {
+interface Numbers {
+  passes: number;
+  httpSeconds: number;
+  soakSeconds: number;
+  efConstruction: number;
+  fuzz: number;
+  baseline: string;
+}
+
+async function runSection(section: SectionName, fixtures: Fixtures, sizes: number[], n: Numbers): Promise<SectionResult> {
   // Imported lazily: `--only scale` need not load the server, `--only latency` need not load autocannon.
   switch (section) {
     case 'latency': {
@@ -100,6 +116,10 @@ async function runSection(section: SectionName, fixtures: Fixtures, sizes: numbe
     }
     case 'engine':
       return (await import('./engine.ts')).runEngine(sizes);
+    case 'serving': {
+      const { runServing } = await import('./serving.ts');
+      return runServing(fixtures, { baseline: n.baseline, fuzzCases: n.fuzz, overloadSeconds: 15 });
+    }
     case 'scale': {
       const { runScale } = await import('./scale.ts');
       return runScale(sizes, { largestEfConstruction: n.efConstruction });

@@ -1,4 +1,4 @@
-// HTTP benchmarks against the real server (node --import tsx server/main.ts, a child process on a
+// HTTP benchmarks against the real server (node server/node/start.mjs, the bundle `npm start` serves, a child process on a
 // loopback port): start-up time, throughput and latency with autocannon at several concurrencies, the
 // server's memory, and a soak at the normal rate limits.
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
@@ -81,7 +81,7 @@ async function load(url: string, requests: AutocannonRequest[], connections: num
 }
 
 /** The seed questions as POST /api/ask requests; autocannon cycles through them on every connection. */
-async function askRequests(lang?: 'zh' | 'en'): Promise<AutocannonRequest[]> {
+export async function askRequests(lang?: 'zh' | 'en'): Promise<AutocannonRequest[]> {
   return (await loadSeed()).filter((q) => !lang || q.lang === lang).map((q) => ({
     method: 'POST',
     path: '/api/ask',

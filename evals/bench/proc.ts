@@ -138,8 +138,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The shipped entry point. */
-export const SERVER_ENTRY = 'server/main.ts';
+/** The shipped entry point (what `npm start` runs: the prebuilt bundle, built first when stale). */
+export const SERVER_ENTRY = 'server/node/start.mjs';
 
 export interface ServerOptions {
   indexDir: string;
@@ -148,12 +148,12 @@ export interface ServerOptions {
   readyTimeoutMs?: number;
 }
 
-/** Starts `node --import tsx server/main.ts --index DIR` on a free loopback port and waits for /healthz. */
+/** Starts `node server/node/start.mjs --index DIR` on a free loopback port and waits for /healthz. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://${LOOPBACK}:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY, '--index', options.indexDir], {
+  const child = spawn(process.execPath, [SERVER_ENTRY, '--index', options.indexDir], {
     env: { ...process.env, ...options.env, PORT: String(port), HOST: LOOPBACK },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

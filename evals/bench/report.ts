@@ -5,7 +5,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Summary } from './stats.ts';
 
-export type SectionName = 'latency' | 'http' | 'build' | 'scale' | 'engine' | 'soak';
+export type SectionName = 'latency' | 'http' | 'build' | 'scale' | 'engine' | 'soak' | 'serving';
 
 export interface TargetCheck {
   name: string;

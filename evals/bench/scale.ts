@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from './proc.ts';
 import { fmtBytes, fmtCount, fmtDuration, fmtMs, latencyCells, table, type SectionResult, type TargetCheck } from './report.ts';
-import type { DenseResult, HnswResult, LexicalResult, PhaseResult, ScaleJob } from './scale-worker.ts';
+import type { DenseResult, HnswResult, LexicalResult, PhaseResult, ScaleJob } from './scale-job.ts';
 import { growthExponent } from './stats.ts';
 
 export interface ScaleOptions {

@@ -12,10 +12,12 @@ import { encodeLearned, LEARNED_VERSION } from '../learn/artefact.ts';
 import { learnFromLog, readDecision, readLog } from './learn.ts';
 import { jiebaDictionaryWords, jiebaSegmenter, jiebaTag } from './segment.ts';
 import type { IndexManifest } from '../format/manifest.ts';
-import { currentVersionDir, readManifest } from '../format/node-files.ts';
+import { currentVersionDir, fileSource, readManifest } from '../format/node-files.ts';
+import { readVerified } from '../format/reader.ts';
 import { packVectors } from '../format/vectors.ts';
 import { unitsOf, type Unit } from '../statute/units.ts';
 import { buildHnsw, saveHnsw } from './hnsw.ts';
+import { acquireIndexLock } from './lock.ts';
 import { IndexWriter } from './write.ts';
 
 // CC-CEDICT's senses and transformers.js are loaded only when an index is really built, so the
@@ -50,15 +52,35 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const wantedConfig = configHash(config);
   const questionLog = await readLog(config.corpusDir, config.questionLog);
   const decision = await readDecision(config.corpusDir);
-  if (!options.force) {
+  const upToDate = async (): Promise<BuildResult | null> => {
     const existing = await existingManifest(config.outDir);
     const sameLearning =
       (existing?.manifest.questionLog?.sha256 ?? null) === (questionLog?.sha256 ?? null) && (existing?.manifest.decision?.sha256 ?? null) === (decision?.sha256 ?? null);
-    if (existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig && sameLearning) {
-      return { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues };
-    }
+    return existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig && sameLearning
+      ? { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues }
+      : null;
+  };
+  // Checked before locking too, so that a read-only root with a current index needs no write at all.
+  if (!options.force) {
+    const current = await upToDate();
+    if (current) return current;
   }
+  // One build per index root; a build that waited for another checks again, since that one may have built just this.
+  const lock = await acquireIndexLock(config.outDir, { onWait: (holder) => log(`Waiting for the build in progress (pid ${holder.pid}) to finish…`) });
+  try {
+    return (!options.force && (await upToDate())) || (await buildLocked(options, corpus, wantedConfig, { questionLog, decision }));
+  } finally {
+    await lock.release();
+  }
+}
 
+interface Learning {
+  questionLog: Awaited<ReturnType<typeof readLog>>;
+  decision: Awaited<ReturnType<typeof readDecision>>;
+}
+
+async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typeof loadCorpus>>, wantedConfig: string, { questionLog, decision }: Learning): Promise<BuildResult> {
+  const { config, log = () => {} } = options;
   const started = Date.now();
   const dictionary = userDictionary(corpus.regulations, jiebaTag);
   const segment = jiebaSegmenter(dictionary);
@@ -144,7 +166,11 @@ async function buildDense(writer: IndexWriter, units: Unit[], options: BuildOpti
 async function existingManifest(root: string): Promise<{ dir: string; manifest: IndexManifest } | null> {
   try {
     const dir = await currentVersionDir(root);
-    return dir ? { dir, manifest: await readManifest(dir) } : null;
+    if (!dir) return null;
+    // "Up to date" means the current version is whole: every artefact present with its checksum.
+    const manifest = await readManifest(dir);
+    await readVerified(fileSource(dir), manifest.files, []);
+    return { dir, manifest };
   } catch {
     // An unreadable index is as good as none: rebuild it.
     return null;

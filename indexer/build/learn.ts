@@ -8,7 +8,7 @@ import type { Glossary } from '../format/glossary.ts';
 import { searchableText } from '../format/lexical.ts';
 import { wordTokens, type Segment } from '../language/tokens.ts';
 import { MODALITY_WORDS } from '../language/zh/modality.ts';
-import type { LearnedModel, LoggedQuestionWords } from '../learn/artefact.ts';
+import { unlearnedModel, type LearnedModel, type LoggedQuestionWords } from '../learn/artefact.ts';
 import { DECISION_FILE, parseDecisionModel, type DecisionModel } from '../learn/decision.ts';
 import { parseLog, QuestionLogError, resolveLog, type LogRef } from '../learn/log.ts';
 import { pivotSynonyms } from '../learn/pivot.ts';
@@ -48,7 +48,7 @@ export async function learnFromLog(input: LearnInput): Promise<{ model: LearnedM
   const found = input.log;
   if (!found) {
     const note = `No question log (${join(input.corpusDir, DEFAULT_LOG)}): nothing learned from questions; translation uses CC-CEDICT pivot synonyms only.`;
-    return { model: { log: null, unitWords, translation: new Map(), reverse: new Map(), questions: [], pivot }, note };
+    return { model: unlearnedModel(unitWords, pivot), note };
   }
   const unitOf = unitLocator(units);
   const questions: LoggedQuestionWords[] = [];

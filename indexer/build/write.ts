@@ -3,9 +3,10 @@
 // previous index serving. Node only.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { MANIFEST, SCHEMA_VERSION } from '../format/artefacts.ts';
 import type { IndexManifest } from '../format/manifest.ts';
+import { currentVersionDir, readManifest } from '../format/node-files.ts';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -42,6 +43,7 @@ export class IndexWriter {
     const full: IndexManifest = { ...manifest, schemaVersion: SCHEMA_VERSION, buildId: this.buildId, files: this.files };
     await writeDurably(join(this.dir, MANIFEST), JSON.stringify(full, null, 2));
     const version = `v-${this.buildId}`;
+    const previous = await currentVersionDir(this.root).catch(() => null);
     await rename(this.dir, join(this.root, version));
     await fsync(this.root);
     const pointer = join(this.root, `.CURRENT-${this.buildId}`);
@@ -49,7 +51,7 @@ export class IndexWriter {
     // rename(2) replaces CURRENT atomically: readers see the old version or the new, never neither.
     await rename(pointer, join(this.root, 'CURRENT'));
     await fsync(this.root);
-    await pruneOldVersions(this.root, version);
+    await pruneOldVersions(this.root, [version, previous && basename(previous)]);
     return join(this.root, version);
   }
 
@@ -77,10 +79,17 @@ async function fsync(path: string): Promise<void> {
   }
 }
 
-/** Keeps the new version and the one before it (a server may still be reading it); drops dead builds. */
-async function pruneOldVersions(root: string, keep: string): Promise<void> {
-  const entries = (await readdir(root)).sort();
-  const versions = entries.filter((e) => e.startsWith('v-') && e !== keep);
-  const stale = [...versions.slice(0, -1), ...entries.filter((e) => e.startsWith('.build-') || e.startsWith('.CURRENT-'))];
+/**
+ * Keeps the new version and the one CURRENT named before it (a server may still be reading it). Runs
+ * under the build lock (lock.ts), so any other build directory is provably abandoned. Other `v-*`
+ * directories go only when their manifest says they are ours; anything else is left alone.
+ */
+async function pruneOldVersions(root: string, keep: (string | null)[]): Promise<void> {
+  const entries = await readdir(root);
+  const ours = async (entry: string) => {
+    if (!entry.startsWith('v-') || keep.includes(entry)) return false;
+    return readManifest(join(root, entry)).then((m) => `v-${m.buildId}` === entry, () => false);
+  };
+  const stale = [...(await Promise.all(entries.map(async (e) => ((await ours(e)) ? [e] : [])))).flat(), ...entries.filter((e) => e.startsWith('.build-') || e.startsWith('.CURRENT-'))];
   await Promise.all(stale.map((e) => rm(join(root, e), { recursive: true, force: true })));
 }

@@ -19,6 +19,33 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
   return parsed.data;
 }
 
+/**
+ * The command-line flags that stand for a setting of the environment, the same in every command
+ * (npm run index, npm start, npm run build:edge): a flag given wins over the variable.
+ */
+export const FLAG_ENV = {
+  corpus: 'CORPUS_DIR',
+  out: 'INDEX_DIR',
+  index: 'INDEX_DIR',
+  model: 'REGQA_MODEL',
+  'model-dir': 'REGQA_MODEL_DIR',
+  offline: 'REGQA_OFFLINE',
+  questions: 'REGQA_QUESTION_LOG',
+} as const;
+
+export type SettingFlags = Partial<Record<keyof typeof FLAG_ENV, string | boolean | undefined>>;
+
+/** The environment with the given flags written over it (a boolean flag set is "1"). */
+export function envWithFlags(flags: SettingFlags, env: Env = process.env): Env {
+  const out = { ...env };
+  for (const [name, variable] of Object.entries(FLAG_ENV)) {
+    const value = flags[name as keyof typeof FLAG_ENV];
+    if (typeof value === 'string' && value !== '') out[variable] = value;
+    else if (value === true) out[variable] = '1';
+  }
+  return out;
+}
+
 /** The STARD benchmark folder (corpus/, laws.json, train.jsonl): STARD_DIR, or the shared copy beside the clone. */
 export function stardDir(env: Env = process.env): string {
   return env.STARD_DIR ?? '../shared/benchmarks/stard';

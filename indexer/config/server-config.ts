@@ -13,6 +13,12 @@ export interface ServerConfig {
   /** Requests allowed to wait for a slot; beyond this the server answers 503 at once. */
   maxQueue: number;
   requestTimeoutMs: number;
+  /** The longest a request may wait for a slot; a request that would wait longer is refused at once (503). */
+  queueBudgetMs: number;
+  /** Event-loop lag beyond which requests are refused (503) until the process has caught up. */
+  shedLagMs: number;
+  /** On SIGTERM: how long requests in progress may finish before every connection is closed. */
+  shutdownGraceMs: number;
   logRequests: boolean;
   /** Enables /review; null leaves it off. */
   adminToken: string | null;
@@ -33,6 +39,9 @@ const EnvSchema = z.object({
   MAX_CONCURRENT: z.coerce.number().int().min(1).default(8),
   MAX_QUEUE: z.coerce.number().int().min(0).default(64),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  QUEUE_BUDGET_MS: z.coerce.number().int().min(10).default(1_000),
+  SHED_LAG_MS: z.coerce.number().int().min(10).default(100),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
   LOG_REQUESTS: flag.default(true),
   // Long enough that guessing it through the rate-limited login is hopeless.
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
@@ -49,6 +58,9 @@ export function serverConfigFromEnv(env: Record<string, string | undefined> = pr
     maxConcurrent: e.MAX_CONCURRENT,
     maxQueue: e.MAX_QUEUE,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    queueBudgetMs: e.QUEUE_BUDGET_MS,
+    shedLagMs: e.SHED_LAG_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logRequests: e.LOG_REQUESTS,
     adminToken: e.ADMIN_TOKEN ?? null,
     feedbackDb: e.FEEDBACK_DB === 'none' ? null : e.FEEDBACK_DB,

@@ -33,6 +33,11 @@ export interface LearnedModel {
   pivot: WordTable;
 }
 
+/** A model that learned nothing from questions (no log): the units' words and, when given, pivot synonyms. */
+export function unlearnedModel(unitWords: string[][], pivot: WordTable = new Map()): LearnedModel {
+  return { log: null, unitWords, translation: new Map(), reverse: new Map(), questions: [], pivot };
+}
+
 const Row = z.tuple([z.number().int().nonnegative(), z.array(z.tuple([z.number().int().nonnegative(), z.number()]))]);
 
 const LearnedSchema = z.object({

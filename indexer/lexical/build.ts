@@ -88,20 +88,20 @@ class FieldBuilder {
       skipStart,
       skipDoc: new Uint32Array(skipStart[terms]!),
       skipOffset: new Uint32Array(skipStart[terms]!),
-      maxPart: new Float64Array(terms),
+      blockMax: new Float64Array(skipStart[terms]!),
     };
     const docs = new Int32Array(BLOCK);
     const tfs = new Int32Array(BLOCK);
     for (let t = 0; t < terms; t++) {
-      let max = 0;
       for (let done = 0, pos = start[t]!, prev = -1, b = skipStart[t]!; done < df[t]!; done += BLOCK, b++) {
         const count = Math.min(BLOCK, df[t]! - done);
         postings.skipOffset[b] = pos;
         pos = decodePostings(bytes, pos, count, prev, docs, tfs);
+        let max = 0;
         for (let i = 0; i < count; i++) max = Math.max(max, tfs[i]! / (tfs[i]! + norms[docs[i]!]!));
+        postings.blockMax[b] = max;
         postings.skipDoc[b] = prev = docs[count - 1]!;
       }
-      postings.maxPart[t] = max;
     }
     return { dict, postings, lengths, totalLength: this.totalLength, norms };
   }

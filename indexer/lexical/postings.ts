@@ -23,8 +23,8 @@ export interface FieldPostings {
   skipDoc: Uint32Array;
   /** Byte offset (into bytes) of each block's first posting. */
   skipOffset: Uint32Array;
-  /** Per term: the largest tf / (tf + norm[doc]) over its postings, for score upper bounds. */
-  maxPart: Float64Array;
+  /** Per block: the largest tf / (tf + norm[doc]) among its postings, for score upper bounds. */
+  blockMax: Float64Array;
 }
 
 export function blocksOf(df: number): number {

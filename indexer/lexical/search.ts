@@ -1,33 +1,50 @@
-// Top-k retrieval over weighted term cursors: document-at-a-time in windows, with MaxScore pruning.
+// Top-k retrieval over weighted term cursors: document-at-a-time in windows, with block-max MaxScore.
 //
-// Terms are ordered by their score upper bound. Once k hits are kept, the cheapest terms whose bounds
-// add up to no more than the k-th score are "non-essential": a document containing only them cannot
-// enter the top k, so only the other (essential) terms' postings are walked. Within a window of
-// documents the essential terms are scored term-at-a-time into an accumulator; each candidate then
-// looks up the non-essential terms by skipping to it, most promising first, and stops as soon as even
-// their remaining bounds cannot lift it over the threshold (Turtle & Flood 1995; Lucene's
-// MaxScoreBulkScorer works the same way).
+// The documents are cut into windows. In each, every term's score upper bound is the largest of its
+// blocks' maxima there (each block of postings records its best tf / (tf + norm)). Once k hits are
+// kept, the cheapest terms whose bounds add up to no more than the k-th score are "non-essential" in
+// this window: a document containing only them cannot enter the top k, so only the other (essential)
+// terms' postings are walked, term-at-a-time into an accumulator; a window where even all bounds
+// together cannot beat the k-th score is skipped whole. Each candidate then looks up the
+// non-essential terms by skipping to it, most promising first, and stops as soon as their remaining
+// bounds cannot lift it over the threshold (Turtle & Flood 1995; Lucene's MaxScoreBulkScorer).
 import { TopK, type Hit } from './heap.ts';
 import { END, PostingCursor, type FieldPostings } from './postings.ts';
 
 export class TermScorer extends PostingCursor {
+  /** First block that may still overlap a window (windows only move forwards). */
+  private boundBlock: number;
+
   constructor(
-    postings: FieldPostings,
-    term: number,
+    private readonly field: FieldPostings,
+    private readonly term: number,
     /** Query weight · field boost · idf · (k1 + 1). */
     readonly weight: number,
     private readonly norms: Float64Array,
   ) {
-    super(postings, term);
-    // The same expression as score(), so the bound holds exactly, rounding included.
-    this.bound = weight * postings.maxPart[term]!;
+    super(field, term);
+    this.boundBlock = field.skipStart[term]!;
   }
-
-  readonly bound: number;
 
   score(): number {
     const tf = this.tf;
     return this.weight * (tf / (tf + this.norms[this.doc]!));
+  }
+
+  /**
+   * The most this term can add to a document in [base, limit): the same expression as score() over the
+   * best block there, so the bound holds exactly, rounding included. 0 when no posting lies there.
+   */
+  windowBound(base: number, limit: number): number {
+    const { skipDoc, blockMax, skipStart } = this.field;
+    const last = skipStart[this.term + 1]! - 1;
+    let b = this.boundBlock;
+    while (b <= last && skipDoc[b]! < base) b++;
+    this.boundBlock = b;
+    if (b > last || (b > skipStart[this.term]! && skipDoc[b - 1]! >= limit - 1)) return 0;
+    let max = blockMax[b]!;
+    while (skipDoc[b]! < limit - 1 && ++b <= last) max = Math.max(max, blockMax[b]!);
+    return this.weight * max;
   }
 
   /**
@@ -71,26 +88,45 @@ export interface TopKOptions {
   exhaustive?: boolean;
 }
 
-export function topK(scorers: TermScorer[], { k, filter, exhaustive = false }: TopKOptions): Hit[] {
-  if (k <= 0 || scorers.length === 0) return [];
-  scorers.sort((a, b) => a.bound - b.bound);
-  const n = scorers.length;
-  // prefix[i]: what terms 0..i can add at most.
-  const prefix = new Float64Array(n);
-  for (let i = 0, sum = 0; i < n; i++) prefix[i] = (sum += scorers[i]!.bound) * SLACK;
-  for (const s of scorers) s.next();
-
+export function topK(all: TermScorer[], { k, filter, exhaustive = false }: TopKOptions): Hit[] {
+  if (k <= 0 || all.length === 0) return [];
+  for (const s of all) s.next();
+  let first = END;
+  for (const s of all) first = Math.min(first, s.doc);
   const heap = new TopK(k);
   const acc = new Float64Array(WINDOW);
   const seen = new Int32Array(WINDOW >>> 5);
-  // scorers[essential..n) are walked; the others are only looked up for candidates.
-  let essential = 0;
-  for (;;) {
-    let base = END;
-    for (let i = essential; i < n; i++) base = Math.min(base, scorers[i]!.doc);
-    if (base === END) break;
+  const bounds = new Float64Array(all.length);
+  // Per window: its terms by bound, cheapest first; prefix[i]: what terms 0..i can add at most.
+  const prefix = new Float64Array(all.length);
+  for (let base = first; base < END; base += WINDOW) {
     const limit = base + WINDOW;
-    for (let i = essential; i < n; i++) scorers[i]!.accumulate(acc, seen, base, limit);
+    const order: number[] = [];
+    all.forEach((s, i) => {
+      if ((bounds[i] = s.windowBound(base, limit)) > 0) order.push(i);
+    });
+    if (order.length === 0) {
+      // Nothing in this window: jump to the next posting of any term.
+      let next = END;
+      for (const s of all) next = Math.min(next, s.doc < base ? (s.advance(base), s.doc) : s.doc);
+      base = next === END ? END : next - WINDOW;
+      continue;
+    }
+    order.sort((x, y) => bounds[x]! - bounds[y]!);
+    const scorers = order.map((i) => all[i]!);
+    const n = scorers.length;
+    for (let i = 0, sum = 0; i < n; i++) prefix[i] = (sum += bounds[order[i]!]!) * SLACK;
+    let essential = 0;
+    if (!exhaustive) {
+      const threshold = heap.threshold;
+      while (essential < n && prefix[essential]! <= threshold) essential++;
+      if (essential === n) continue;
+    }
+    for (let i = essential; i < n; i++) {
+      const s = scorers[i]!;
+      s.advance(base);
+      s.accumulate(acc, seen, base, limit);
+    }
     for (let w = 0; w < seen.length; w++) {
       let bits = seen[w]!;
       seen[w] = 0;
@@ -110,10 +146,6 @@ export function topK(scorers: TermScorer[], { k, filter, exhaustive = false }: T
         }
         if (i < 0 && heap.accepts(score, doc) && (!filter || filter(doc))) heap.push(score, doc);
       }
-    }
-    if (!exhaustive && heap.full) {
-      const threshold = heap.threshold;
-      while (essential < n && prefix[essential]! <= threshold) essential++;
     }
   }
   return heap.sorted();

@@ -21,7 +21,7 @@ const SECTIONS = {
   skipStart: Uint32Array,
   skipDoc: Uint32Array,
   skipOffset: Uint32Array,
-  maxPart: Float64Array,
+  blockMax: Float64Array,
   lengths: Uint32Array,
 } as const;
 type SectionName = keyof typeof SECTIONS;
@@ -45,7 +45,7 @@ type Header = z.infer<typeof Header>;
 
 function sectionsOf(f: IndexedField): Record<SectionName, ArrayBufferView & { length: number }> {
   const p = f.postings;
-  return { dictBytes: f.dict.bytes, dictOffsets: f.dict.offsets, df: p.df, start: p.start, bytes: p.bytes, skipStart: p.skipStart, skipDoc: p.skipDoc, skipOffset: p.skipOffset, maxPart: p.maxPart, lengths: f.lengths };
+  return { dictBytes: f.dict.bytes, dictOffsets: f.dict.offsets, df: p.df, start: p.start, bytes: p.bytes, skipStart: p.skipStart, skipDoc: p.skipDoc, skipOffset: p.skipOffset, blockMax: p.blockMax, lengths: f.lengths };
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -131,7 +131,7 @@ function fieldOf(bytes: Uint8Array, f: Header['fields'][number], header: Header)
   const averageLength = header.documents ? f.totalLength / header.documents : 0;
   return {
     dict: { bytes: a.dictBytes, offsets: a.dictOffsets },
-    postings: { df: a.df, start: a.start, bytes: a.bytes, skipStart: a.skipStart, skipDoc: a.skipDoc, skipOffset: a.skipOffset, maxPart: a.maxPart },
+    postings: { df: a.df, start: a.start, bytes: a.bytes, skipStart: a.skipStart, skipDoc: a.skipDoc, skipOffset: a.skipOffset, blockMax: a.blockMax },
     lengths: a.lengths,
     totalLength: f.totalLength,
     norms: lengthNorms(a.lengths, averageLength, header),
@@ -142,9 +142,9 @@ function fieldOf(bytes: Uint8Array, f: Header['fields'][number], header: Header)
 function checkField(a: { [S in SectionName]: InstanceType<(typeof SECTIONS)[S]> }, f: Header['fields'][number], documents: number): void {
   const terms = a.df.length;
   const where = (what: string) => fail(`field "${f.name}": ${what}`);
-  if (a.dictOffsets.length !== terms + 1 || a.start.length !== terms + 1 || a.skipStart.length !== terms + 1 || a.maxPart.length !== terms) where('section lengths disagree');
+  if (a.dictOffsets.length !== terms + 1 || a.start.length !== terms + 1 || a.skipStart.length !== terms + 1) where('section lengths disagree');
   if (a.lengths.length !== documents) where(`${a.lengths.length} lengths for ${documents} documents`);
-  if (a.skipDoc.length !== a.skipOffset.length) where('skip sections disagree');
+  if (a.skipDoc.length !== a.skipOffset.length || a.blockMax.length !== a.skipDoc.length) where('skip sections disagree');
   for (let t = 0; t < terms; t++) {
     if (a.dictOffsets[t + 1]! < a.dictOffsets[t]! || a.start[t + 1]! < a.start[t]! || a.df[t]! > documents) where(`term ${t} is out of order`);
     if (a.skipStart[t + 1]! - a.skipStart[t]! !== blocksOf(a.df[t]!)) where(`term ${t} has the wrong number of blocks`);

@@ -3,7 +3,6 @@
 // Exports the built index (INDEX_DIR, default index/; built first when missing) into the edge bundle
 // under server/edge/dist/ (layout in assistant.ts), copies jieba-wasm's module beside it for the Worker to
 // import, and checks the result against the Workers limits (report.json). Node only.
-import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -11,41 +10,24 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildIndex } from '../../indexer/build/build.ts';
 import { runCommand } from '../../indexer/config/command.ts';
+import { envWithFlags } from '../../indexer/config/env.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
 import { ARTEFACTS, MANIFEST as EDGE_MANIFEST, PARSED_ARTEFACTS } from '../../indexer/format/artefacts.ts';
-import { NoIndexError, type EdgeSection, type IndexManifest, type VectorEncoding } from '../../indexer/format/manifest.ts';
+import { NoIndexError, type IndexManifest, type VectorEncoding } from '../../indexer/format/manifest.ts';
 import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
 import { readVerified, sha256Hex } from '../../indexer/format/reader.ts';
-import { encodedBytes, encodeVectors, quantisationRecall, unpackVectors } from '../../indexer/format/vectors.ts';
-import { EDGE_INDEX_PREFIX } from './assistant.ts';
 import { widgetBundle } from '../http/widget/bundle.ts';
+import { EDGE_INDEX_PREFIX } from './assistant.ts';
+import { formatReport, JIEBA_WASM, type EdgeBuildReport } from './bundle-report.ts';
+import { exportVectors } from './export-vectors.ts';
+import { LIMITS, mb, measureScript, mib } from './limits.ts';
 import { vectorizeNdjson } from './vectorize.ts';
-import { workersAiModelFor, type WorkersAiModel } from './workers-ai.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
 export const DIST_DIR = join(HERE, 'dist');
-export const JIEBA_WASM = 'jieba_rs_wasm_bg.wasm';
 export const WIDGET_TEXT = 'widget.js.txt';
 
-const MiB = 1024 * 1024;
-/** The Workers limits the bundle is designed for (developers.cloudflare.com/workers/platform/limits). */
-export const LIMITS = {
-  /** Script (worker code + bundled wasm), compressed: Workers Paid (MB read as 10^6 bytes, the stricter reading). */
-  scriptGzipPaid: 10_000_000,
-  /** The same on Workers Free. */
-  scriptGzipFree: 3_000_000,
-  /** One static asset file. */
-  assetFile: 25 * MiB,
-  /** Static asset files per Worker version (Free; Paid allows 100,000). */
-  assetFiles: 20_000,
-  /** One KV value (not used: assets serve the bundle; noted for the KV alternative). */
-  kvValue: 25 * MiB,
-  /** Isolate memory, both plans. */
-  memory: 128 * MiB,
-} as const;
-/** Past this size of float32 vectors, int8 quantisation pays (4× smaller, recall checked). */
-const I8_ABOVE_BYTES = 2 * MiB;
 
 export interface EdgeBuildOptions {
   indexDir?: string;
@@ -61,26 +43,11 @@ export interface EdgeBuildOptions {
   log?: (line: string) => void;
 }
 
-export interface EdgeBuildReport {
-  buildId: string;
-  outDir: string;
-  indexDir: string;
-  assets: { name: string; bytes: number; gzipBytes: number }[];
-  assetBytes: number;
-  assetGzipBytes: number;
-  vectors: (EdgeSection['vectors'] & { bytes: number; recallAt10VsF32: number | null }) | null;
-  workersAi: WorkersAiModel | null;
-  edgeDenseNote: string | null;
-  jiebaWasm: { bytes: number; gzipBytes: number };
-  script: { bytes: number; gzipBytes: number } | null;
-  limits: typeof LIMITS;
-  warnings: string[];
-}
 
 export async function buildEdgeBundle(options: EdgeBuildOptions = {}): Promise<EdgeBuildReport> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
-  const config = indexConfigFromEnv({ ...env, ...(options.indexDir ? { INDEX_DIR: options.indexDir } : {}) });
+  const config = indexConfigFromEnv(envWithFlags({ index: options.indexDir }, env));
   const versionDir = await existingIndex(config.outDir);
   let dir: string;
   if (versionDir) dir = versionDir;
@@ -201,81 +168,9 @@ async function existingIndex(root: string): Promise<string | null> {
   }
 }
 
-interface DenseExport {
-  entry: EdgeSection['vectors'];
-  vectors: Float32Array[] | null;
-  workersAi: WorkersAiModel | null;
-  note: string | null;
-  recall: number | null;
-}
 
-async function exportVectors(
-  manifest: IndexManifest,
-  files: Map<string, Uint8Array>,
-  options: EdgeBuildOptions,
-  write: (name: string, data: Uint8Array) => Promise<void>,
-): Promise<DenseExport> {
-  const raw = files.get(ARTEFACTS.vectors);
-  if (!manifest.dense || !manifest.model || !raw) {
-    return { entry: null, vectors: null, workersAi: null, note: manifest.denseNote ?? 'the index has no vectors (lexical-only build)', recall: null };
-  }
-  const { model } = manifest;
-  const vectors = unpackVectors(raw, model.dims);
-  const f32Bytes = encodedBytes(vectors.length, model.dims, 'f32');
-  const encoding: VectorEncoding = options.vectors && options.vectors !== 'auto' ? options.vectors : f32Bytes > I8_ABOVE_BYTES ? 'i8' : 'f32';
-  const file = `vectors.${encoding}`;
-  await write(file, encodeVectors(vectors, encoding));
-  const recall = encoding === 'i8' ? quantisationRecall(vectors) : null;
 
-  let workersAi: WorkersAiModel | null;
-  if (options.workersAiModel === 'none') workersAi = null;
-  else if (options.workersAiModel) workersAi = { name: options.workersAiModel, dims: model.dims, pooling: null };
-  else workersAi = workersAiModelFor(model);
-  const note = workersAi
-    ? null
-    : `index model ${model.id} is not served by Workers AI, so queries cannot be embedded at the edge; lexical-only (build the index with REGQA_MODEL=Xenova/bge-m3 for dense retrieval at the edge)`;
-  return { entry: { file, encoding, count: vectors.length, dims: model.dims }, vectors, workersAi, note, recall };
-}
 
-/** Bundles the Worker as `wrangler deploy` would (no upload) and reads its size. */
-function measureScript(outDir: string, log: (line: string) => void): { bytes: number; gzipBytes: number } | null {
-  const wrangler = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
-  const out = spawnSync(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', join(outDir, 'worker'), '--assets', join(outDir, 'assets')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  const text = `${out.stdout ?? ''}\n${out.stderr ?? ''}`;
-  const m = text.match(/Total Upload:\s*([\d.]+)\s*KiB\s*\/\s*gzip:\s*([\d.]+)\s*KiB/);
-  if (!m) {
-    log(`Could not measure the Worker script (wrangler deploy --dry-run): ${text.trim().split('\n').slice(-3).join(' | ')}`);
-    return null;
-  }
-  return { bytes: Math.round(Number(m[1]) * 1024), gzipBytes: Math.round(Number(m[2]) * 1024) };
-}
-
-const mib = (bytes: number) => `${(bytes / MiB).toFixed(2)} MiB`;
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-
-export function formatReport(r: EdgeBuildReport): string {
-  const lines = [
-    `Edge bundle for index ${r.buildId} → ${relative(ROOT, r.outDir)}/`,
-    ...r.assets.map((a) => `  assets/${a.name.padEnd(24)} ${kib(a.bytes).padStart(9)}  (gzip ${kib(a.gzipBytes)})`),
-    `  static assets in all        ${kib(r.assetBytes).padStart(9)}  (gzip ${kib(r.assetGzipBytes)}; limit 25 MiB per file)`,
-    `  ${JIEBA_WASM.padEnd(27)} ${kib(r.jiebaWasm.bytes).padStart(9)}  (gzip ${kib(r.jiebaWasm.gzipBytes)}; bundled into the script)`,
-    r.script
-      ? `  Worker script               ${kib(r.script.bytes).padStart(9)}  (gzip ${kib(r.script.gzipBytes)}; limit 10 MB compressed on Paid, 3 MB on Free)`
-      : '  Worker script               not measured',
-    r.vectors
-      ? `  vectors: ${r.vectors.count} × ${r.vectors.dims} ${r.vectors.encoding}${r.vectors.recallAt10VsF32 === null ? '' : `, recall@10 vs f32 ${r.vectors.recallAt10VsF32.toFixed(3)}`}`
-      : '  vectors: none',
-    r.workersAi ? `  dense at the edge: queries embedded by Workers AI ${r.workersAi.name}` : `  dense at the edge: off — ${r.edgeDenseNote}`,
-    ...r.warnings.map((w) => `  warning: ${w}`),
-  ];
-  return lines.join('\n');
-}
 
 const USAGE = 'usage: npm run build:edge -- [--index DIR] [--vectors auto|f32|i8] [--workers-ai-model NAME|none] [--vectorize] [--no-measure]';
 

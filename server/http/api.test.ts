@@ -439,9 +439,14 @@ describe('odd paths', () => {
     expect(parsed.error.message).toMatch(/[\u4e00-\u9fff].* [A-Z]/);
   });
 
-  it('answers an unknown route or method with a JSON 404', async () => {
+  it('answers an unknown route with a JSON 404, and a wrong method with 405 and Allow', async () => {
     await expectError(await get('/api/nope'), 404, 'not_found', '没有这个页面或接口。');
-    await expectError(await get('/api/ask'), 404, 'not_found', '没有这个页面或接口。');
+    const wrong = await get('/api/ask');
+    expect(wrong.headers.get('allow')).toBe('POST');
+    await expectError(wrong, 405, 'method_not_allowed', '此接口不支持该请求方法，可用的方法：POST。');
+    const post = await fetch(`${server.url}/api/regulations`, { method: 'POST' });
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(post.status).toBe(405);
   });
 });
 

@@ -2,14 +2,19 @@
 // the same schemas that validate the requests.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { articleLabel } from '../../indexer/statute/numerals.ts';
+
 import type { Assistant } from '../core/types.ts';
 import type { AppEnv } from './context.ts';
 import { dutiesCsv } from './csv.ts';
 import { ApiError } from './errors.ts';
-import { jsonBody } from './json-body.ts';
+import type { PoolStatus } from './middleware/admission/index.ts';
+import { jsonBody } from './middleware/json-body/index.ts';
 import { optionalRegulation, requireRegulation } from './lookup.ts';
 import * as S from './schemas.ts';
 import { SSE_EVENTS_DOC, streamAnswer, wantsStream } from './sse.ts';
+
+/** Chinese numerals are written up to 9999 (formatNumeral); a larger article number is quoted as given. */
+const LARGEST_NUMERAL = 9999;
 
 const ERROR_DESCRIPTIONS = {
   400: 'Invalid input; the message says what to fix, in Chinese or (lang "en" / Accept-Language) English',
@@ -104,10 +109,13 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
   summary: 'Index status',
-  responses: { 200: json(S.Health, 'When the index was built, its counts, and whether dense retrieval is on') },
+  responses: {
+    200: json(S.Health, 'When the index was built, its counts, whether dense retrieval is on, and the request pool'),
+    503: json(S.Health, 'The same, when a new request could not be served now'),
+  },
 });
 
-export function apiRoutes(assistant: Assistant): OpenAPIHono<AppEnv> {
+export function apiRoutes(assistant: Assistant, pool: () => PoolStatus): OpenAPIHono<AppEnv> {
   const regulation = (id: string) => requireRegulation(assistant, id);
   const scope = (id: string | undefined) => optionalRegulation(assistant, id);
 
@@ -132,7 +140,7 @@ export function apiRoutes(assistant: Assistant): OpenAPIHono<AppEnv> {
       if (no.n < 1) throw new ApiError(400, 'article_invalid', { value: n });
       const article = reg.articles.find((a) => a.no.n === no.n && a.no.sub === no.sub);
       const last = Math.max(...reg.articles.map((a) => a.no.n));
-      if (!article) throw new ApiError(404, 'article_not_found', { value: n, title: reg.title, label: articleLabel(no.n, no.sub), ...(no.n > last && { max: last }) });
+      if (!article) throw new ApiError(404, 'article_not_found', { value: n, title: reg.title, label: no.n <= LARGEST_NUMERAL ? articleLabel(no.n, no.sub) : `第${n}条`, ...(no.n > last && { max: last }) });
       return c.json({ regulationId: reg.id, regulationTitle: reg.title, status: reg.status, article }, 200);
     })
     .openapi(dutiesRoute, (c) => {
@@ -144,5 +152,15 @@ export function apiRoutes(assistant: Assistant): OpenAPIHono<AppEnv> {
       c.header('Content-Disposition', `attachment; filename="duties.csv"; filename*=UTF-8''${encodeURIComponent(`职责-${actor}.csv`)}`);
       return c.body(dutiesCsv(assistant.duties(actor, scope(regulationId))), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     })
-    .openapi(healthRoute, (c) => c.json({ status: 'ok' as const, ...assistant.health() }, 200));
+    .openapi(healthRoute, (c) => {
+      const health = assistant.health();
+      const status = pool();
+      const body = { ...health, denseNote: health.denseNote && withoutPaths(health.denseNote), pool: status };
+      return status.healthy ? c.json({ ...body, status: 'ok' as const }, 200) : c.json({ ...body, status: 'unhealthy' as const }, 503);
+    });
+}
+
+/** Notes may quote a file path (a model folder); where the server is installed is nobody's business. */
+export function withoutPaths(text: string): string {
+  return text.replace(/(?<![\w.])(?:[A-Za-z]:)?(?:[\\/][^\s\\/'"`()]+)+[\\/]?/g, (path) => `…/${path.split(/[\\/]/).filter(Boolean).at(-1) ?? ''}`);
 }

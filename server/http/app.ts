@@ -2,16 +2,14 @@
 // Runtime-neutral (no Node imports): server/main.ts serves it on Node, a Workers entry can export it.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
-import { timeout } from 'hono/timeout';
 import type { ServerConfig } from '../../indexer/config/server-config.ts';
 import type { Assistant, Lang } from '../core/types.ts';
 import { apiRoutes } from './api.ts';
 import { assetRoutes } from './assets.ts';
-import { concurrencyLimit } from './concurrency.ts';
 import type { AppEnv } from './context.ts';
 import { docsRoutes, type DocsAssets } from './docs.ts';
 import { dutiesPageRoutes } from './duties-page.ts';
@@ -20,11 +18,17 @@ import { feedbackRoutes } from './feedback/routes.ts';
 import { reviewRoutes, type ReviewOptions } from './feedback/review-page.ts';
 import type { FeedbackStore } from './feedback/store.ts';
 import { corsRefusalLog } from './middleware/cors-refusal/index.ts';
+import { Admission } from './middleware/admission/index.ts';
+import { readBody } from './middleware/body/index.ts';
+import { allowedMethods } from './methods.ts';
 import { pageRoutes } from './pages.ts';
-import { rateLimit } from './rate-limit.ts';
-import { requestLog } from './request-log.ts';
+import { rateLimit } from './middleware/rate-limit/index.ts';
+import { requestLog } from './middleware/request-log/index.ts';
 import { LIMITS } from './schemas.ts';
 import type { WidgetBundle } from './widget/bundle.ts';
+
+/** Routes that compute from the index (API and the pages that serve the same data): rate-limited and admitted. */
+const DATA_ROUTES = /^\/(?:api\/|duties$|regulations(?:$|\/))/;
 
 /** What the runtime provides beyond the assistant: built assets and stores (absent ones switch their routes off). */
 export interface AppExtras {
@@ -32,6 +36,8 @@ export interface AppExtras {
   docsAssets?: DocsAssets;
   feedback?: FeedbackStore;
   questionLog?: ReviewOptions['questionLog'];
+  /** How far behind the event loop is, in ms (Node measures it; elsewhere 0). */
+  lagMs?: () => number;
 }
 
 export function createApp(assistant: Assistant, config: ServerConfig, extras: AppExtras = {}): Hono<AppEnv> {
@@ -40,7 +46,14 @@ export function createApp(assistant: Assistant, config: ServerConfig, extras: Ap
       if (!result.success) return errorResponse(c, validationError(result.error.issues, await rejectedInput(c, result.target)));
     },
   });
-
+  const admission = new Admission({
+    max: config.maxConcurrent,
+    queue: config.maxQueue,
+    budgetMs: config.queueBudgetMs,
+    shedLagMs: config.shedLagMs,
+    timeoutMs: config.requestTimeoutMs,
+    lagMs: extras.lagMs,
+  });
   if (config.logRequests) app.use(requestLog());
   app.use(
     languageDetector({ supportedLanguages: ['zh', 'en'] satisfies Lang[], fallbackLanguage: 'zh', order: ['querystring', 'header'], caches: false }),
@@ -69,20 +82,11 @@ export function createApp(assistant: Assistant, config: ServerConfig, extras: Ap
       allowHeaders: ['Content-Type', 'Accept', 'Accept-Language'],
       maxAge: 600,
     }),
-    rateLimit(config.rateLimit),
-    // Checks Content-Length before a byte is read; a chunked body is cut off as soon as it passes the limit.
-    bodyLimit({
-      maxSize: LIMITS.bodyBytes,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large');
-      },
-    }),
-    // Outside the concurrency cap, so that time spent queueing counts against the deadline too.
-    timeout(config.requestTimeoutMs, () => new ApiError(504, 'timeout')),
-    concurrencyLimit({ max: config.maxConcurrent, queue: config.maxQueue, maxWaitMs: config.requestTimeoutMs }),
   );
+  const guarded = every(rateLimit(config.rateLimit), readBody({ maxBytes: LIMITS.bodyBytes, timeoutMs: config.requestTimeoutMs }), admission.middleware);
+  app.use((c, next) => (DATA_ROUTES.test(c.req.path) && c.req.method !== 'OPTIONS' ? guarded(c, next) : next()));
 
-  app.route('/', apiRoutes(assistant));
+  app.route('/', apiRoutes(assistant, () => admission.status()));
   app.route('/', pageRoutes(assistant));
   app.route('/', dutiesPageRoutes(assistant));
   app.route('/', assetRoutes(extras.widget));
@@ -100,11 +104,16 @@ export function createApp(assistant: Assistant, config: ServerConfig, extras: Ap
     },
   });
 
-  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found')));
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length === 0) return errorResponse(c, new ApiError(404, 'not_found'));
+    c.header('Allow', allowed.join(', '));
+    return errorResponse(c, new ApiError(405, 'method_not_allowed', { value: allowed.join(', ') }));
+  });
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
-    // Never echo internals to the client; the log has the details.
-    console.error(JSON.stringify({ error: error.message, stack: error.stack, method: c.req.method, path: c.req.path }));
+    // Never echo internals to the client; the log gets one line: the message and where it was thrown.
+    console.error(JSON.stringify({ error: error.message, at: error.stack?.split('\n')[1]?.trim(), method: c.req.method, path: c.req.path }));
     return errorResponse(c, new ApiError(500, 'internal'));
   });
   return app;

@@ -44,6 +44,15 @@ const MESSAGES = {
   },
   invalid_utf8: { zh: () => '请求体不是有效的 UTF-8 文本。', en: () => 'The request body is not valid UTF-8.' },
   invalid_json: { zh: () => '请求体不是有效的 JSON。', en: () => 'The request body is not valid JSON.' },
+  json_too_deep: {
+    zh: (p) => `请求体的 JSON 嵌套超过 ${p.max} 层。`,
+    en: (p) => `The request body's JSON is nested more than ${p.max} levels deep.`,
+  },
+  body_timeout: {
+    zh: () => '请求体发送过慢，连接已关闭。',
+    en: () => 'The request body arrived too slowly; the connection is closed.',
+  },
+  body_aborted: { zh: () => '请求体未发送完整。', en: () => 'The request body ended before it was complete.' },
   body_not_object: { zh: () => '请求体应为 JSON 对象。', en: () => 'The request body must be a JSON object.' },
   question_empty: { zh: () => '问题不能为空。', en: () => 'The question must not be empty.' },
   question_too_long: {
@@ -84,6 +93,12 @@ const MESSAGES = {
     en: (p) => `${p.label} (article ${p.value}) is not in the text of 《${p.title}》${p.max ? ` (its articles are numbered 1 to ${p.max})` : ''}.`,
   },
   not_found: { zh: () => '没有这个页面或接口。', en: () => 'No such page or endpoint.' },
+  method_not_allowed: {
+    zh: (p) => `此接口不支持该请求方法，可用的方法：${p.value}。`,
+    en: (p) => `This endpoint does not support that method; allowed: ${p.value}.`,
+  },
+  expectation_failed: { zh: () => '不支持请求头 Expect 的取值。', en: () => 'The Expect header value is not supported.' },
+  unhealthy: { zh: () => '服务器当前无法处理请求。', en: () => 'The server cannot serve requests at the moment.' },
   payload_too_large: {
     zh: () => `请求体超过 ${LIMITS.bodyBytes / 1024} KiB 的上限。`,
     en: () => `The request body exceeds the ${LIMITS.bodyBytes / 1024} KiB limit.`,
@@ -155,7 +170,7 @@ export function validationError(issues: readonly z.core.$ZodIssue[], input: unkn
   const value = path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
   const params: MessageParams = {
     field,
-    value: typeof value === 'string' ? value : JSON.stringify(value),
+    value: typeof value === 'string' ? value : preview(value),
     turn: path[0] === 'history' && typeof path[1] === 'number' ? path[1] + 1 : undefined,
   };
   if (isErrorCode(issue.message)) return new ApiError(400, issue.message, params);
@@ -165,6 +180,16 @@ export function validationError(issues: readonly z.core.$ZodIssue[], input: unkn
     return new ApiError(400, 'wrong_type', { ...params, expected: issue.expected });
   }
   return new ApiError(400, 'invalid_field', params);
+}
+
+/** A rejected value for a message: bounded, and never a throw (a cyclic or very deep value is shown as "…"). */
+function preview(value: unknown): string {
+  try {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  } catch {
+    return '…';
+  }
 }
 
 /** The input a validator rejected, so that messages can quote it and tell a missing field from a wrong one. */

@@ -131,4 +131,19 @@ const Duty = named(DutySchema, 'Duty');
 
 export const DutyList = named(DutyListSchema.extend({ groups: z.array(DutyGroupSchema.extend({ duties: z.array(Duty) })) }), 'DutyList');
 
-export const Health = named(HealthSchema.extend({ status: z.literal('ok') }), 'Health');
+export const Health = named(
+  HealthSchema.extend({
+    status: z.enum(['ok', 'unhealthy']),
+    pool: z
+      .object({
+        inUse: z.number().int(),
+        queued: z.number().int(),
+        max: z.number().int(),
+        queueLimit: z.number().int(),
+        lagMs: z.number(),
+        healthy: z.boolean(),
+      })
+      .openapi({ description: 'Requests in progress and waiting; unhealthy (503) when a new request could not be served now' }),
+  }),
+  'Health',
+);

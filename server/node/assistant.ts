@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { jiebaSegmenter } from '../../indexer/build/segment.ts';
 import { loadHnsw } from '../../indexer/build/hnsw.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+import type { Segment } from '../../indexer/language/tokens.ts';
 import { ARTEFACTS, PARSED_ARTEFACTS } from '../../indexer/format/artefacts.ts';
 import type { IndexManifest } from '../../indexer/format/manifest.ts';
 import { fileSource, readManifest, resolveIndexDir } from '../../indexer/format/node-files.ts';
@@ -34,10 +35,15 @@ export async function loadAssistant(dir: string, options: LoadOptions = {}) {
 export async function assistantOver(loaded: Awaited<ReturnType<typeof loadIndexData>>, options: LoadOptions = {}) {
   const { data, manifest, dir: versionDir } = loaded;
   const warn = options.warn ?? ((line: string) => console.warn(line));
-  const segment = jiebaSegmenter(data.dictionary);
+  // jieba's dictionary takes seconds and ~230 MB to load: it loads at the first question that needs it (or
+  // at warmUp()), so that health checks, pages and the catalogue never wait for it.
+  let jieba: Segment | null = null;
+  const loadJieba = () => (jieba ??= jiebaSegmenter(data.dictionary));
+  const segment: Segment = (text) => loadJieba()(text);
   const { dense, note } = await loadDense(versionDir, manifest, options.env ?? process.env);
   if (manifest.dense && !dense) warn(`warning: dense retrieval unavailable, serving lexical-only: ${note}`);
-  return createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
+  const assistant = createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
+  return Object.assign(assistant, { warmUp: () => void loadJieba() });
 }
 
 async function loadDense(dir: string, manifest: IndexManifest, env: Record<string, string | undefined>): Promise<{ dense: DenseSearch | null; note: string | null }> {

@@ -3,6 +3,7 @@
 // logged questions, fused with the lexical score. Each side is normalised by its best unit, so the
 // weights (tuning.learned, chosen by cross-validation on the logs) mean the same for every question.
 import type { LearnedModel } from '../../../indexer/learn/artefact.ts';
+import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
 import { normalizeQuestion } from '../understand/normalize.ts';
 import { neighbourVotes, type NeighbourVotes } from './neighbours.ts';
@@ -26,6 +27,12 @@ export interface LearnedSignals {
    * (a verified question asked again gets its verified clauses), `keep` filters units (the scope).
    */
   fuse(lexical: readonly UnitHit[], query: LexicalQuery, question: string, keep?: (unit: number) => boolean): UnitHit[];
+}
+
+/** The learned signals of an index view. */
+export function learnedSignalsOf(view: IndexView, tuning: Pick<Tuning, 'learned'>): LearnedSignals {
+  const articleOf = (u: number) => (view.units[u]!.kind === 'paragraph' ? view.articleUnitOf(view.units[u]!) : u);
+  return learnedSignals(view.data.learned, articleOf, (u) => view.units[u]!.regulationId, tuning);
 }
 
 /** `articleOf`: the article (or section) unit a unit belongs to, itself for one; `regulationOf`: its regulation. */

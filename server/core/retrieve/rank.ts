@@ -7,7 +7,7 @@ import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import { fuseRrf } from './fuse.ts';
-import type { LearnedSignals } from './learned.ts';
+import { learnedSignalsOf, type LearnedSignals } from './learned.ts';
 import { baselineSearch, lexicalSearch } from './lexical.ts';
 import { boostCited, requireWords, rerankForKind } from './rerank.ts';
 import { rollUp } from './rollup.ts';
@@ -46,7 +46,7 @@ export interface RankInput {
   mode: RetrieverMode;
 }
 
-export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, learned: LearnedSignals, tuning: Tuning) {
+export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, tuning: Tuning, learned: LearnedSignals = learnedSignalsOf(view, tuning)) {
   return async function rank({ parsed, query, scope, context, mode }: RankInput): Promise<ArticleHit[]> {
     const { lexical: index } = view.data;
     const filter = scope.length ? (u: Unit) => scope.includes(u.regulationId) : undefined;

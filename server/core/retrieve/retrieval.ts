@@ -10,7 +10,7 @@ import type { AskInput } from '../types.ts';
 import { actorInChinese } from '../understand/actor.ts';
 import { parseQuestion, type ParsedQuestion } from '../understand/question.ts';
 import { queryBuilder } from './query.ts';
-import { learnedSignals } from './learned.ts';
+import { learnedSignalsOf } from './learned.ts';
 import { ranker, type GuardedDense } from './rank.ts';
 import type { ArticleHit, LexicalQuery, RetrieverMode, WeightedTerm } from './types.ts';
 
@@ -24,9 +24,8 @@ export interface Retrieval {
 
 export function retriever(view: IndexView, segment: Segment, dense: GuardedDense, tuning: Tuning, mode: RetrieverMode) {
   const queries = queryBuilder(view, segment, tuning);
-  const articleOf = (u: number) => (view.units[u]!.kind === 'paragraph' ? view.articleUnitOf(view.units[u]!) : u);
-  const learned = learnedSignals(view.data.learned, articleOf, (u) => view.units[u]!.regulationId, tuning);
-  const rank = ranker(view, segment, dense, learned, tuning);
+  const learned = learnedSignalsOf(view, tuning);
+  const rank = ranker(view, segment, dense, tuning, learned);
   const choose = (hits: ArticleHit[], words: WeightedTerm[], kind?: ParsedQuestion['kind']): Selection => select(view, hits, words, tuning, kind);
 
   async function retrieve(input: AskInput): Promise<Retrieval> {

@@ -9,7 +9,7 @@ import { html } from 'hono/html';
 import type { Assistant } from '../../core/types.ts';
 import { ApiError } from '../errors.ts';
 import { layout, type Html } from '../layout.ts';
-import { rateLimit } from '../rate-limit.ts';
+import { rateLimit } from '../middleware/rate-limit/index.ts';
 import { LIMITS } from '../schemas.ts';
 import { subOf } from '../widget/segments.ts';
 import { checkFormToken, endSession, requireSession, startSession, tokenMatches, type ReviewEnv } from './review-auth.ts';

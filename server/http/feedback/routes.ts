@@ -3,7 +3,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { jsonBody } from '../json-body.ts';
+import { jsonBody } from '../middleware/json-body/index.ts';
 import { ErrorBody, LIMITS } from '../schemas.ts';
 import type { FeedbackStore } from './store.ts';
 

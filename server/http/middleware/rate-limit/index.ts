@@ -1,9 +1,9 @@
 // Per-client token buckets: each client may burst up to `burst` requests, refilled at `perMinute`.
 // State lives in memory, so on Workers it is per isolate — a brake on one abusive client, not a quota.
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './context.ts';
-import { clientAddress } from './client.ts';
-import { ApiError } from './errors.ts';
+import type { AppEnv } from '../../context.ts';
+import { clientAddress } from '../../client.ts';
+import { ApiError } from '../../errors.ts';
 
 interface Bucket {
   tokens: number;

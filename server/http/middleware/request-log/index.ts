@@ -1,7 +1,7 @@
 // One JSON line per request, written when the response is ready (errors included).
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './context.ts';
-import { clientAddress } from './client.ts';
+import type { AppEnv } from '../../context.ts';
+import { clientAddress } from '../../client.ts';
 
 export function requestLog(write: (line: string) => void = (line) => console.log(line)): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

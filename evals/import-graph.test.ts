@@ -7,7 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname);
+const ROOT = resolve(import.meta.dirname, '..');
 const config = ts.parseJsonConfigFileContent(ts.readConfigFile(resolve(ROOT, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, ROOT);
 const program = ts.createProgram(config.fileNames, config.options);
 
