@@ -1,4 +1,4 @@
-// npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--k N] [--split dev|test|all]
+// npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--ablate NAMES] [--k N] [--split dev|test|all]
 //                 [--limit N] [--misses] [--calibrate] [--index DIR] [--rebuild] [--out DIR] [--save|--no-save]
 import type { RetrieverMode } from '../server/core/index.ts';
 import { loadIndexData } from '../server/node/index.ts';
@@ -10,17 +10,20 @@ import { consoleReport, jsonReport, markdownReport, missesOf, renderMissesText, 
 import { runQuestions } from './run.ts';
 import { ensureIndex, suiteOf, type SuiteName } from './suites.ts';
 import { runCommand } from '../indexer/config/command.ts';
-import { httpTarget, loadInProcessTargets, RETRIEVERS, type EvalTarget } from './targets.ts';
+import { fitAndWrite } from './decision-cli.ts';
+import { ABLATIONS, httpTarget, loadInProcessTargets, RETRIEVERS, type Ablation, type EvalTarget } from './targets.ts';
 
 const USAGE = `usage: npm run eval -- [options]
   --dataset seed|stard     which questions (default seed; stard indexes the STARD corpus into index-stard/)
   --url http://host:port   ask a running server (POST /api/ask) instead of the in-process assistant
   --retriever MODES        comma-separated subset of ${RETRIEVERS.join('|')} (default: hybrid + baseline, and bm25 + dense when the index has vectors)
+  --ablate NAMES           mechanisms to switch off one at a time beside the full system: ${Object.keys(ABLATIONS).join(',')}, all, or none (default all)
   --k N                    ranking depth (default 10)
-  --split dev|test|all     which questions to run (default all; the report always breaks down by split)
+  --split SPLITS           comma list of dev, test, offtopic-dev, offtopic-test, or all (default; the report breaks down by split)
   --limit N                only the first N questions (a quick run; not saved unless --save)
   --misses                 print every miss of the first system
   --calibrate              sweep the found threshold on the dev split and recommend a value
+  --fit-decision           fit the answerability model on the log and out-of-corpus questions; writes <corpus>/decision.json
   --index DIR              use this index as built (default: INDEX_DIR or index/ for seed, index-stard/ for stard, rebuilt when stale)
   --rebuild                rebuild the index even when corpus and configuration are unchanged
   --out DIR                reports folder (default evals/reports)
@@ -43,11 +46,13 @@ const OPTIONS = {
   dataset: { type: 'string', default: 'seed' },
   url: { type: 'string' },
   retriever: { type: 'string' },
+  ablate: { type: 'string', default: 'all' },
   k: { type: 'string', default: '10' },
   split: { type: 'string', default: 'all' },
   limit: { type: 'string' },
   misses: { type: 'boolean', default: false },
   calibrate: { type: 'boolean', default: false },
+  'fit-decision': { type: 'boolean', default: false },
   index: { type: 'string' },
   rebuild: { type: 'boolean', default: false },
   out: { type: 'string', default: 'evals/reports' },
@@ -70,6 +75,9 @@ runCommand(USAGE, OPTIONS, async (args) => {
   const modes = args.retriever?.split(',').map((m) => m.trim());
   const badMode = modes?.find((m) => !(RETRIEVERS as readonly string[]).includes(m));
   if (badMode) return fail(`unknown retriever ${badMode}`);
+  const ablate = (args.ablate === 'all' ? Object.keys(ABLATIONS) : args.ablate === 'none' ? [] : args.ablate.split(',').map((a) => a.trim())) as Ablation[];
+  const badAblation = ablate.find((a) => !(a in ABLATIONS));
+  if (badAblation) return fail(`unknown --ablate ${badAblation}`);
   if (args.url && modes) return fail('--retriever applies to the in-process assistant; the server uses its own configuration');
   if (args.calibrate && args.url) return fail('--calibrate runs in-process only (the threshold is a load option)');
 
@@ -77,6 +85,10 @@ runCommand(USAGE, OPTIONS, async (args) => {
   const suite = suiteOf(dataset, process.env, args.index);
   const index = await ensureIndex(suite, { force: args.rebuild, log: (line) => console.error(line) });
   if (index.status === 'built') console.error(`indexed ${suite.corpusDir} → ${index.dir} in ${index.ms} ms`);
+  if (args['fit-decision']) {
+    if (args.url) return fail('--fit-decision runs in-process only');
+    return fitAndWrite(suite, index.dir);
+  }
 
   let targets: EvalTarget[];
   let catalogue: Catalogue;
@@ -87,7 +99,7 @@ runCommand(USAGE, OPTIONS, async (args) => {
     catalogue = new Catalogue(data.regulations, suite.nameBy);
     denseNote = manifest.denseNote;
   } else {
-    const loaded = await loadInProcessTargets(index.dir, modes as RetrieverMode[] | undefined);
+    const loaded = await loadInProcessTargets(index.dir, { modes: modes as RetrieverMode[] | undefined, ablate: modes ? [] : ablate });
     targets = loaded.targets;
     denseNote = loaded.denseNote;
     const a = loaded.assistant;
@@ -109,7 +121,8 @@ runCommand(USAGE, OPTIONS, async (args) => {
     return 0;
   }
 
-  let questions: EvalQuestion[] = args.split === 'all' ? all : all.filter((q) => q.split === args.split);
+  const splits = args.split.split(',').map((s) => s.trim());
+  let questions: EvalQuestion[] = args.split === 'all' ? all : all.filter((q) => splits.includes(q.split));
   if (questions.length === 0) return fail(`no ${args.split} questions in ${dataset} (splits: ${[...new Set(all.map((q) => q.split))].join(', ')})`);
   if (limit !== undefined) questions = questions.slice(0, limit);
 

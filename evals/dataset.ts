@@ -148,3 +148,32 @@ export async function loadStard(dir: string, idOfTitle: (title: string) => strin
   if (unknown.size) throw new Error(`${file}: gold laws missing from the index: ${[...unknown].slice(0, 5).join('、')}${unknown.size > 5 ? ' …' : ''}`);
   return questions;
 }
+
+export const OFFTOPIC_PATH = 'evals/datasets/offtopic.jsonl';
+
+/** Everyday questions the project corpus does not cover, many sharing rare words with its statutes. */
+export const OfftopicSchema = z
+  .object({ id: z.string().min(1), split: z.enum(['dev', 'test']), lang: z.enum(['zh', 'en']), sharesStatuteWords: z.boolean(), question: z.string().min(1) })
+  .strict();
+export type OfftopicQuestion = z.infer<typeof OfftopicSchema>;
+
+export async function loadOfftopic(path = OFFTOPIC_PATH): Promise<OfftopicQuestion[]> {
+  return parseJsonl(await readFile(path, 'utf8'), OfftopicSchema, path);
+}
+
+/**
+ * Out-of-corpus questions for the project corpus, as eval questions without gold: the off-topic set
+ * (split offtopic-dev, which fits the answerability model, and offtopic-test, which never does) and
+ * STARD's questions held out from that fit (other laws; split offtopic-test). `heldOutStard` picks them.
+ */
+export async function loadOutOfCorpus(stardDir: string | null, heldOutStard: (question: string) => boolean): Promise<EvalQuestion[]> {
+  const offtopic = (await loadOfftopic()).map(
+    (q): EvalQuestion => ({ id: q.id, split: `offtopic-${q.split}`, kind: q.sharesStatuteWords ? 'off-topic-rare' : 'off-topic', lang: q.lang, question: q.question, gold: [], acceptable: [] }),
+  );
+  if (!stardDir) return offtopic;
+  const file = join(stardDir, 'train.jsonl');
+  const stard = parseJsonl(await readFile(file, 'utf8'), StardQuestionSchema, file)
+    .filter((r) => heldOutStard(r.question))
+    .map((r): EvalQuestion => ({ id: r.id, split: 'offtopic-test', kind: 'other-law', lang: 'zh', question: r.question, gold: [], acceptable: [] }));
+  return [...offtopic, ...stard];
+}

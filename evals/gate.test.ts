@@ -30,7 +30,7 @@ let catalogue: Catalogue;
 let assistant: Awaited<ReturnType<typeof loadInProcessTargets>>['assistant'];
 
 beforeAll(async () => {
-  const loaded = await loadInProcessTargets(await sharedLexicalIndex(suiteOf('seed').corpusDir), ['hybrid']);
+  const loaded = await loadInProcessTargets(await sharedLexicalIndex(suiteOf('seed').corpusDir), { modes: ['hybrid'] });
   const { targets } = loaded;
   assistant = loaded.assistant;
   catalogue = new Catalogue(assistant.regulations().map((r) => assistant.regulation(r.id)!));

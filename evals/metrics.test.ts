@@ -95,6 +95,7 @@ describe('summarize', () => {
     expect(m.hit3).toBe(1);
     expect(m.mrr10).toBeCloseTo((1 + 0.5 + 1) / 3);
     expect(m.recall5).toBe(1);
+    expect(m.recall10).toBe(1);
   });
 
   it('answer metrics', () => {

@@ -31,6 +31,7 @@ export interface Metrics {
   hit1: number | null;
   hit3: number | null;
   recall5: number | null;
+  recall10: number | null;
   mrr10: number | null;
   /** Questions answered (found, with at least one citation). */
   answered: number;
@@ -130,6 +131,7 @@ export function summarize(outcomes: readonly Outcome[]): Metrics {
     hit1: mean(withGold.map((o) => hitAt(o.ranked, goldKeys(o), 1))),
     hit3: mean(withGold.map((o) => hitAt(o.ranked, goldKeys(o), 3))),
     recall5: mean(withGold.map((o) => recallAt(o.ranked, goldKeys(o), 5))),
+    recall10: mean(withGold.map((o) => recallAt(o.ranked, goldKeys(o), 10))),
     mrr10: mean(withGold.map((o) => reciprocalRank(o.ranked, goldKeys(o), 10))),
     answered: answered.length,
     citationPrecision: mean(answered.map((o) => citationPrecision(o.cited.map((c) => c.key), o.allowed) ?? 0)),

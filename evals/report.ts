@@ -34,6 +34,7 @@ const METRIC_COLUMNS: { head: string; get: (m: Metrics) => number | null; ms?: b
   { head: 'hit@1', get: (m) => m.hit1 },
   { head: 'hit@3', get: (m) => m.hit3 },
   { head: 'R@5', get: (m) => m.recall5 },
+  { head: 'R@10', get: (m) => m.recall10 },
   { head: 'MRR@10', get: (m) => m.mrr10 },
   { head: 'cite-P', get: (m) => m.citationPrecision },
   { head: 'para-acc', get: (m) => m.paragraphAccuracy },
@@ -76,9 +77,9 @@ export function ratioTable(runs: readonly SystemRun[], baseline: string | null):
     .filter((r) => r !== base)
     .map((r) => {
       const m = summarize(r.results);
-      return [`${r.name} / ${base.name}`, ratio(m.hit1, b.hit1), ratio(m.hit3, b.hit3), ratio(m.recall5, b.recall5), ratio(m.mrr10, b.mrr10)];
+      return [`${r.name} / ${base.name}`, ratio(m.hit1, b.hit1), ratio(m.hit3, b.hit3), ratio(m.recall5, b.recall5), ratio(m.recall10, b.recall10), ratio(m.mrr10, b.mrr10)];
     });
-  return { head: ['ratio', 'hit@1', 'hit@3', 'R@5', 'MRR@10'], rows, left: 1 };
+  return { head: ['ratio', 'hit@1', 'hit@3', 'R@5', 'R@10', 'MRR@10'], rows, left: 1 };
 }
 
 /** Per kind or language: hit@1 of every system, then the first system's answer metrics. */
@@ -239,7 +240,7 @@ export function markdownReport(info: RunInfo, runs: readonly SystemRun[], misses
   const ratios = ratioTable(runs, info.baseline);
   const counts = reasonCounts(misses);
   const legend = [
-    'hit@k, R@5 (recall@5) and MRR@10 are article-level and rank the system\'s search list (its citations for follow-ups and article lookups);',
+    'hit@k, R@5 / R@10 (recall@5, @10) and MRR@10 are article-level and rank the system\'s search list (its citations for follow-ups and article lookups);',
     'cite-P is citation precision (cited ⊆ gold ∪ acceptable, mean over answered questions); para-acc the share of gold-article citations that also name the gold paragraph;',
     'no-ans-acc is over questions without gold (declined with no citations); false-no-ans over questions with gold (declined); fabricated counts citations of articles the index does not have (must be 0);',
     'latency is one `ask` call.',

@@ -1,11 +1,13 @@
 // The two eval suites as data: which corpus, which index, how to load the questions. Everything after
 // this point (running, scoring, reporting) is shared.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildIndex } from '../indexer/build/build.ts';
 import { keepsIndexInStep, stardDir } from '../indexer/config/env.ts';
 import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { readManifest, resolveIndexDir } from '../indexer/format/node-files.ts';
-import { loadSeed, loadStard, SEED_PATH, type EvalQuestion } from './dataset.ts';
+import { existsSync } from 'node:fs';
+import { isHeldOutStard } from './cv.ts';
+import { loadOutOfCorpus, loadSeed, loadStard, OFFTOPIC_PATH, SEED_PATH, type EvalQuestion } from './dataset.ts';
 import type { Catalogue } from './refs.ts';
 
 export type SuiteName = 'seed' | 'stard';
@@ -20,6 +22,8 @@ export interface Suite {
   description: string;
   /** How reports name regulations: by id, or by title where ids are bare file names. */
   nameBy: 'id' | 'title';
+  /** The question log the index learns from, when it is not `<corpus>/questions.jsonl`. */
+  questionLog?: string;
   load(catalogue: Catalogue): Promise<EvalQuestion[]>;
 }
 
@@ -31,9 +35,12 @@ export function suiteOf(name: SuiteName, env: Record<string, string | undefined>
       indexDir: indexOverride ?? env.INDEX_DIR ?? 'index',
       // As `npm start`: an index named by INDEX_DIR is kept in step with a corpus only when CORPUS_DIR names one.
       explicitIndex: indexOverride !== undefined || !keepsIndexInStep(env),
-      description: `${SEED_PATH}: hand-written questions over the project corpus (dev/test splits)`,
+      description: `${SEED_PATH}: hand-written questions over the project corpus (dev/test splits); out of corpus: ${OFFTOPIC_PATH} and STARD questions held out from the answerability fit (offtopic-* splits)`,
       nameBy: 'id',
-      load: () => loadSeed(),
+      load: async () => {
+        const stard = stardDir(env);
+        return [...(await loadSeed()), ...(await loadOutOfCorpus(existsSync(join(stard, 'train.jsonl')) ? stard : null, isHeldOutStard))];
+      },
     };
   }
   const dir = stardDir(env);
@@ -44,6 +51,8 @@ export function suiteOf(name: SuiteName, env: Record<string, string | undefined>
     explicitIndex: indexOverride !== undefined,
     description: `STARD (${dir}/train.jsonl): real questions by non-professionals over 133 statutes`,
     nameBy: 'title',
+    // STARD's own training questions are its log; the eval cross-validates over them (cv.ts).
+    questionLog: resolve(dir, 'train.jsonl'),
     load: (catalogue) => loadStard(dir, (title) => catalogue.idOfTitle(title)),
   };
 }
@@ -71,7 +80,7 @@ export async function ensureIndex(
     const manifest = await readManifest(dir);
     return { dir, status: 'as built', ms: Math.round(performance.now() - started), dense: manifest.dense };
   }
-  const env = { ...(options.env ?? process.env), CORPUS_DIR: suite.corpusDir, INDEX_DIR: suite.indexDir };
+  const env = { ...(options.env ?? process.env), CORPUS_DIR: suite.corpusDir, INDEX_DIR: suite.indexDir, ...(suite.questionLog ? { REGQA_QUESTION_LOG: suite.questionLog } : {}) };
   const result = await buildIndex({ config: indexConfigFromEnv(env), force: options.force, log: options.log });
   if (result.status === 'failed') {
     const fatal = result.issues.filter((i) => i.severity === 'fatal').map((i) => `${i.where}: ${i.message}`);

@@ -1,8 +1,9 @@
 // What an eval runs against: the assistant in this process (one per retriever mode), or a running
 // server over HTTP (POST /api/ask, GET /api/search). Both answer and rank the same way.
 import { z } from 'zod';
-import type { AskInput, AskResult, Assistant, Citation, RetrieverMode } from '../server/core/index.ts';
-import { loadAssistant } from '../server/node/index.ts';
+import type { AskInput, AskResult, Assistant, Citation, IndexData, RetrieverMode, TuningOverrides } from '../server/core/index.ts';
+import { loadIndexData } from '../server/node/index.ts';
+import { crossValidated } from './cv.ts';
 
 export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'sub' | 'paragraph' | 'label'>;
 export type Answer = Pick<AskResult, 'found' | 'answer'> & { citations: CitedClause[] };
@@ -44,20 +45,53 @@ export interface LoadedTargets {
 }
 
 /**
- * One assistant per retriever mode over the same index. Without `modes`: the full system (hybrid,
- * which is BM25 with query understanding when the index has no vectors), plus bm25 and dense as
- * ablations when it has vectors, plus the plain baseline — so every gain is a measured ratio.
+ * Each mechanism the full system can run without, `--ablate` names them: a tuning override (a weight
+ * set to 0) or the index data without it (the calibrated decision: the coverage threshold decides).
  */
-export async function loadInProcessTargets(indexDir: string, modes?: readonly RetrieverMode[], foundThreshold?: number): Promise<LoadedTargets> {
+export const ABLATIONS: Record<string, { tuning: (d: IndexData) => TuningOverrides; data?: (d: IndexData) => IndexData }> = {
+  translation: { tuning: () => ({ learned: { translationWeight: 0 } }) },
+  reverse: { tuning: () => ({ learned: { reverseWeight: 0 } }) },
+  neighbours: { tuning: () => ({ learned: { neighbourWeight: 0, regulationWeight: 0, repeatWeight: 0 } }) },
+  pivot: { tuning: () => ({ learned: { pivotWeight: 0 } }) },
+  // The coverage threshold decides; the weights the index fitted on its log stay.
+  decision: { data: (d) => ({ ...d, decision: null }), tuning: (d) => ({ learned: d.decision?.fusion }) },
+};
+export type Ablation = keyof typeof ABLATIONS;
+
+export interface InProcessOptions {
+  /** Retriever modes; default the full system (hybrid), bm25 and dense when the index has vectors, and the baseline. */
+  modes?: readonly RetrieverMode[];
+  /** Mechanisms to switch off one at a time, each an extra system `no-<name>` beside the first mode. */
+  ablate?: readonly Ablation[];
+  tuning?: TuningOverrides;
+}
+
+/**
+ * One system per retriever mode (and per ablation) over the same index. A system answers every
+ * question the index learned from with a model retrained without that question's fold (cv.ts), so
+ * the log never grades itself; without a log every question goes to the index as built.
+ */
+export async function loadInProcessTargets(indexDir: string, options: InProcessOptions = {}): Promise<LoadedTargets> {
   const warnings: string[] = [];
-  const first = await loadAssistant(indexDir, { mode: modes?.[0] ?? 'hybrid', tuning: foundThreshold === undefined ? {} : { foundThreshold }, warn: (line) => warnings.push(line) });
-  const health = first.health();
-  const wanted: RetrieverMode[] = modes ? [...modes] : health.dense ? ['hybrid', 'bm25', 'dense', 'baseline'] : ['hybrid', 'baseline'];
+  const loaded = await loadIndexData(indexDir);
+  const system = async (name: string, mode: RetrieverMode, tuning: TuningOverrides, warn: (line: string) => void, data = (d: IndexData) => d) => {
+    const { full, pick } = await crossValidated({ ...loaded, data: data(loaded.data) }, { mode, tuning, warn });
+    return { full, target: inProcessTarget(name, { ask: (input) => pick(input.question).ask(input), search: (q, k, r) => pick(q).search(q, k, r) }) };
+  };
+  const tuning = options.tuning ?? {};
+  const first = await system(options.modes?.[0] ?? 'hybrid', options.modes?.[0] ?? 'hybrid', tuning, (line) => warnings.push(line));
+  const health = first.full.health();
+  const wanted: RetrieverMode[] = options.modes ? [...options.modes] : health.dense ? ['hybrid', 'bm25', 'dense', 'baseline'] : ['hybrid', 'baseline'];
   if (!health.dense && wanted.includes('dense')) throw new EvalConfigError(`--retriever dense needs vectors, but the index is lexical-only: ${health.denseNote ?? 'no dense index'}`);
-  const targets: EvalTarget[] = [inProcessTarget(wanted[0]!, first)];
-  for (const mode of wanted.slice(1)) targets.push(inProcessTarget(mode, await loadAssistant(indexDir, { mode, tuning: foundThreshold === undefined ? {} : { foundThreshold }, warn: () => {} })));
+  const targets: EvalTarget[] = [first.target];
+  for (const name of options.ablate ?? []) {
+    const ablation = ABLATIONS[name]!;
+    const off = ablation.tuning(loaded.data);
+    targets.push((await system(`no-${name}`, wanted[0]!, { ...tuning, ...off, learned: { ...tuning.learned, ...off.learned } }, () => {}, ablation.data)).target);
+  }
+  for (const mode of wanted.slice(1)) targets.push((await system(mode, mode, tuning, () => {})).target);
   for (const w of new Set(warnings)) console.warn(w);
-  return { targets, assistant: first, dense: health.dense, denseNote: health.denseNote };
+  return { targets, assistant: first.full, dense: health.dense, denseNote: health.denseNote };
 }
 
 const HttpCitationSchema = z.object({

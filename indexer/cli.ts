@@ -1,4 +1,4 @@
-// npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]
+// npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--questions FILE] [--check] [--force]
 import cliProgress from 'cli-progress';
 import { buildIndex } from './build/build.ts';
 import { runCommand } from './config/command.ts';
@@ -7,7 +7,7 @@ import { indexConfigFromEnv } from './config/index-config.ts';
 import { loadCorpus } from './build/corpus.ts';
 import { formatLintTable, hasFatal } from './build/lint.ts';
 
-const USAGE = 'usage: npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--check] [--force]';
+const USAGE = 'usage: npm run index -- [--corpus DIR] [--out DIR] [--model ID|none] [--model-dir DIR] [--offline] [--questions FILE] [--check] [--force]';
 
 const OPTIONS = {
   corpus: { type: 'string' },
@@ -15,6 +15,7 @@ const OPTIONS = {
   model: { type: 'string' },
   'model-dir': { type: 'string' },
   offline: { type: 'boolean' },
+  questions: { type: 'string' },
   check: { type: 'boolean' },
   force: { type: 'boolean' },
 } as const;

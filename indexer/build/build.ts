@@ -8,7 +8,9 @@ import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
 import { buildLexical, serialiseLexical } from '../format/lexical.ts';
 import { hasFatal, type LintIssue } from './lint.ts';
-import { jiebaSegmenter, jiebaTag } from './segment.ts';
+import { encodeLearned, LEARNED_VERSION } from '../learn/artefact.ts';
+import { learnFromLog, readDecision, readLog } from './learn.ts';
+import { jiebaDictionaryWords, jiebaSegmenter, jiebaTag } from './segment.ts';
 import type { IndexManifest } from '../format/manifest.ts';
 import { currentVersionDir, fileSource, readManifest } from '../format/node-files.ts';
 import { readVerified } from '../format/reader.ts';
@@ -39,7 +41,7 @@ export type BuildResult =
 /** Everything in the configuration that changes what the index contains. */
 export function configHash(config: IndexConfig): string {
   const model = config.model && { ...config.model, batchSize: undefined };
-  return createHash('sha256').update(JSON.stringify({ SCHEMA_VERSION, model, hnsw: config.model ? config.hnsw : null })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ SCHEMA_VERSION, LEARNED_VERSION, model, hnsw: config.model ? config.hnsw : null })).digest('hex');
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
@@ -48,9 +50,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   if (hasFatal(corpus.issues)) return { status: 'failed', issues: corpus.issues };
 
   const wantedConfig = configHash(config);
+  const questionLog = await readLog(config.corpusDir, config.questionLog);
+  const decision = await readDecision(config.corpusDir);
   const upToDate = async (): Promise<BuildResult | null> => {
     const existing = await existingManifest(config.outDir);
-    return existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig
+    const sameLearning =
+      (existing?.manifest.questionLog?.sha256 ?? null) === (questionLog?.sha256 ?? null) && (existing?.manifest.decision?.sha256 ?? null) === (decision?.sha256 ?? null);
+    return existing && existing.manifest.corpusHash === corpus.hash && existing.manifest.configHash === wantedConfig && sameLearning
       ? { status: 'up-to-date', dir: existing.dir, manifest: existing.manifest, issues: corpus.issues }
       : null;
   };
@@ -62,13 +68,18 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   // One build per index root; a build that waited for another checks again, since that one may have built just this.
   const lock = await acquireIndexLock(config.outDir, { onWait: (holder) => log(`Waiting for the build in progress (pid ${holder.pid}) to finish…`) });
   try {
-    return (!options.force && (await upToDate())) || (await buildLocked(options, corpus, wantedConfig));
+    return (!options.force && (await upToDate())) || (await buildLocked(options, corpus, wantedConfig, { questionLog, decision }));
   } finally {
     await lock.release();
   }
 }
 
-async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typeof loadCorpus>>, wantedConfig: string): Promise<BuildResult> {
+interface Learning {
+  questionLog: Awaited<ReturnType<typeof readLog>>;
+  decision: Awaited<ReturnType<typeof readDecision>>;
+}
+
+async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typeof loadCorpus>>, wantedConfig: string, { questionLog, decision }: Learning): Promise<BuildResult> {
   const { config, log = () => {} } = options;
   const started = Date.now();
   const dictionary = userDictionary(corpus.regulations, jiebaTag);
@@ -76,7 +87,21 @@ async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typ
   const units = unitsOf(corpus.regulations);
   const lexical = buildLexical(segment, units);
   const senses = await (await cedictModule()).loadSenses(config.cacheDir);
-  const glossary = (await glossaryModule()).buildGlossary(units, segment, senses);
+  const { buildGlossary, GlossLookup } = await glossaryModule();
+  const glossary = buildGlossary(units, segment, senses);
+  const lookup = new GlossLookup(senses);
+  const learned = await learnFromLog({
+    corpusDir: config.corpusDir,
+    log: questionLog,
+    regulations: corpus.regulations,
+    units,
+    segment,
+    glossary,
+    glosses: (word) => lookup.glosses(word),
+    pivotCandidates: await jiebaDictionaryWords(),
+  });
+  log(learned.note);
+  if (!decision) log('No answerability model (decision.json beside the corpus): the coverage threshold decides what is not covered.');
 
   const writer = await IndexWriter.create(config.outDir);
   try {
@@ -85,6 +110,8 @@ async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typ
     await writer.write(ARTEFACTS.lexical, serialiseLexical(lexical));
     await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
     await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
+    await writer.write(ARTEFACTS.learned, encodeLearned(learned.model));
+    await writer.write(ARTEFACTS.decision, decision?.text ?? 'null');
     await writer.write(ARTEFACTS.lint, JSON.stringify(corpus.issues, null, 1));
     const dense = await buildDense(writer, units, options);
     if (!dense.model) log(`Dense retrieval off: ${dense.note} The index is lexical-only (BM25).`);
@@ -98,6 +125,8 @@ async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typ
       denseNote: dense.model ? null : dense.note,
       model: dense.model,
       hnsw: dense.model ? config.hnsw : null,
+      questionLog: learned.model.log && { file: learned.model.log.file, sha256: learned.model.log.sha256, entries: learned.model.log.entries },
+      decision: decision && { sha256: decision.sha256, fittedAt: decision.model.fitted.at },
     });
     log(`Indexed ${corpus.regulations.length} regulations, ${articles} articles, ${units.length} units in ${Date.now() - started} ms → ${dir}`);
     return { status: 'built', dir, manifest: await readManifest(dir), issues: corpus.issues };

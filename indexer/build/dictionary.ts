@@ -27,6 +27,12 @@ export function definedTerms(regulations: readonly Regulation[]): string[] {
   return [...terms].sort();
 }
 
+/**
+ * A one-character adjective may open a two-word compound (大模型, 新业态): jieba tags 大 and 新 as
+ * adjectives, and would otherwise split the term wherever a question puts a verb before it (做大模型).
+ */
+const opensCompound = (w: TaggedWord, at: number, span: number) => NOUNISH.test(w.tag) || (at === 0 && span === 2 && w.tag === 'a' && w.word.length === 1);
+
 /** Adjacent runs of 2–3 noun-like words (3–7 characters) that recur in the corpus. */
 export function recurringCompounds(regulations: readonly Regulation[], tag: Tagger): string[] {
   const counts = new Map<string, number>();
@@ -36,9 +42,10 @@ export function recurringCompounds(regulations: readonly Regulation[], tag: Tagg
       for (let i = 0; i < words.length; i++) {
         for (const span of [2, 3]) {
           const run = words.slice(i, i + span);
-          if (run.length < span || !run.every((w) => NOUNISH.test(w.tag))) continue;
+          if (run.length < span || !run.every((w, at) => opensCompound(w, at, span))) continue;
+          const first = run[0]!;
           const last = run.at(-1)!.word;
-          if (run[0]!.word.length < 2 || (last.length < 2 && !ROLE_SUFFIX.test(last))) continue;
+          if ((first.word.length < 2 && first.tag !== 'a') || (last.length < 2 && !ROLE_SUFFIX.test(last))) continue;
           const compound = run.map((w) => w.word).join('');
           if (compound.length < 3 || compound.length > 7) continue;
           counts.set(compound, (counts.get(compound) ?? 0) + 1);

@@ -1,8 +1,10 @@
 // nodejs-jieba behind the Segment interface. Jieba's dictionary is process-global, so user words are
 // added (never replaced) and each word is inserted once.
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as jieba from 'nodejs-jieba';
-import type { Segment } from '../language/tokens.ts';
+import { preferWords, type Segment } from '../language/tokens.ts';
 
 // Segmentation and tagging never use jieba's keyword extractor, but load() always reads its IDF table
 // (6 MB, ~20 MB of memory and ~0.3 s) and insists on at least one line: a one-line table stands in.
@@ -21,11 +23,17 @@ export function jiebaSegmenter(userWords: readonly string[] = []): Segment {
     jieba.insertWord(word);
     inserted.add(word);
   }
-  return (text) => jieba.cutForSearch(text, true);
+  return preferWords((text) => jieba.cutForSearch(text, true), userWords);
 }
 
 /** Part-of-speech tags, used only while deriving the user dictionary from the corpus. */
 export function jiebaTag(text: string): { word: string; tag: string }[] {
   if (!loaded) jiebaSegmenter();
   return jieba.tag(text);
+}
+
+/** The words of jieba's own dictionary: what any question can be segmented into (for pivot synonyms). */
+export async function jiebaDictionaryWords(): Promise<string[]> {
+  const dict = join(dirname(fileURLToPath(import.meta.resolve('nodejs-jieba'))), '..', 'dict', 'jieba.dict.utf8');
+  return (await readFile(dict, 'utf8')).split('\n').map((line) => line.slice(0, line.indexOf(' '))).filter((w) => /^[\u4e00-\u9fff]{2,4}$/.test(w));
 }

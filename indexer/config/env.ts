@@ -30,6 +30,7 @@ export const FLAG_ENV = {
   model: 'REGQA_MODEL',
   'model-dir': 'REGQA_MODEL_DIR',
   offline: 'REGQA_OFFLINE',
+  questions: 'REGQA_QUESTION_LOG',
 } as const;
 
 export type SettingFlags = Partial<Record<keyof typeof FLAG_ENV, string | boolean | undefined>>;

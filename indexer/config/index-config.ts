@@ -32,6 +32,8 @@ export interface IndexConfig {
   /** null: lexical-only by choice (REGQA_MODEL=none). */
   model: ModelConfig | null;
   hnsw: HnswParams;
+  /** The question log to learn from (REGQA_QUESTION_LOG / --questions); null: `<corpus>/questions.jsonl` if present. */
+  questionLog: string | null;
   /** Derived data kept between builds (CC-CEDICT's senses as JSON); null: never cached (REGQA_CACHE_DIR=none). */
   cacheDir: string | null;
 }
@@ -41,6 +43,7 @@ const EnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   INDEX_DIR: z.string().min(1).default('index'),
   REGQA_CACHE_DIR: z.string().min(1).default('node_modules/.cache/regqa'),
+  REGQA_QUESTION_LOG: z.string().min(1).optional(),
   REGQA_MODEL: z.string().min(1).default(DEFAULT_MODEL_ID),
   REGQA_MODEL_DIR: z.string().min(1).optional(),
   REGQA_OFFLINE: flag.optional(),
@@ -75,6 +78,7 @@ export function indexConfigFromEnv(env: Record<string, string | undefined> = pro
     outDir: e.INDEX_DIR,
     model,
     hnsw: { M: e.REGQA_HNSW_M, efConstruction: e.REGQA_HNSW_EF_CONSTRUCTION, efSearch: e.REGQA_HNSW_EF_SEARCH },
+    questionLog: e.REGQA_QUESTION_LOG ?? null,
     cacheDir: e.REGQA_CACHE_DIR === 'none' ? null : e.REGQA_CACHE_DIR,
   };
 }

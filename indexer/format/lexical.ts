@@ -13,10 +13,13 @@ export type { LexicalIndex } from '../lexical/index.ts';
 export const LEXICAL_FIELDS = { words: 'words', bigrams: 'bigrams' } as const;
 
 /** The chapter heading is searchable with its articles: 法律责任 finds the articles under 第八章 法律责任. */
-export function lexicalTokens(segment: Segment, unit: Unit): [words: string[], bigrams: string[]] {
+export function searchableText(unit: Pick<Unit, 'chapter' | 'text'>): string {
   const heading = unit.chapter.replace(/第[^章]+章\s*/g, '');
-  const text = heading ? `${heading}\n${unit.text}` : unit.text;
-  return [wordTokens(segment, text, true), bigramTokens(unit.text)];
+  return heading ? `${heading}\n${unit.text}` : unit.text;
+}
+
+export function lexicalTokens(segment: Segment, unit: Unit): [words: string[], bigrams: string[]] {
+  return [wordTokens(segment, searchableText(unit), true), bigramTokens(unit.text)];
 }
 
 /** Document i is unit i. */

@@ -51,6 +51,10 @@ export const IndexManifestSchema = z.object({
   denseNote: z.string().nullable(),
   model: ModelInfoSchema.nullable(),
   hnsw: z.object({ M: z.number(), efConstruction: z.number(), efSearch: z.number() }).nullable(),
+  /** The question log learned from (file, checksum, lines), null when the corpus has none. */
+  questionLog: z.object({ file: z.string(), sha256: z.string(), entries: z.number().int() }).nullable(),
+  /** The answerability model copied from the corpus (its checksum and fitting date), null when it has none. */
+  decision: z.object({ sha256: z.string(), fittedAt: z.string() }).nullable(),
   /** Every artefact beside the manifest: size and sha256, checked at load. */
   files: z.record(z.string(), FileEntrySchema),
   /** Only in an edge bundle's manifest. */

@@ -100,6 +100,41 @@ describe('what the corpus does not have', () => {
     const r = await assistant.ask({ question: '个人所得税起征点是多少？' });
     expect(r).toMatchObject({ found: false, citations: [] });
   });
+
+  // The questions of issue 12: one rare shared word (高速, speed, licence) used to win a cited answer.
+  it.each(['高速公路限速多少？', 'What is the speed limit on highways?', "How do I renew my driver's license?"])('declines %s, which shares only a rare word', async (question) => {
+    const r = await assistant.ask({ question });
+    expect(r).toMatchObject({ found: false, citations: [] });
+    const judgement = await assistant.judge({ question });
+    expect(judgement!.probability).toBeLessThan(0.5);
+  });
+
+  it('judges with the calibrated model the index carries (corpus/decision.json)', async () => {
+    const judgement = await assistant.judge({ question: '谁应当明确数据专员？' });
+    expect(judgement).toMatchObject({ found: true });
+    expect(judgement!.probability).toBeGreaterThan(0.9);
+    expect(await assistant.judge({ question: '贵州条例第十四条讲了什么？' })).toBeNull();
+  });
+});
+
+describe('everyday question forms', () => {
+  it('keeps a corpus term whole after a verb (做大模型) and answers from the clauses about it', async () => {
+    const r = await assistant.ask({ question: '我想做大模型，政府支持吗？' });
+    expect(r.found).toBe(true);
+    expect(r.citations.some((c) => c.text.includes('大模型'))).toBe(true);
+  });
+
+  it('reads 什么叫X as a definition question', async () => {
+    const [kind, sameAs] = await Promise.all([assistant.retrieve({ question: '什么叫首席数据官？' }), assistant.ask({ question: '什么是首席数据官？' })]);
+    expect(kind.parsed.kind).toBe('definition');
+    expect((await assistant.ask({ question: '什么叫首席数据官？' })).citations).toEqual(sameAs.citations);
+  });
+
+  it('does not search for 这两部, 分别 or 各自', async () => {
+    const { query, parsed } = await assistant.retrieve({ question: '这两部条例分别怎么规定数据安全？' });
+    expect(parsed.regulationIds.sort()).toEqual([GY, GZ]);
+    expect(query.words.map((w) => w.term).filter((t) => ['这两部', '两部', '分别', '各自'].includes(t))).toEqual([]);
+  });
 });
 
 describe('grounding', () => {

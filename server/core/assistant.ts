@@ -8,13 +8,13 @@ import { composeAnswer, notFoundAnswer } from './answer/compose.ts';
 import { dutyIndex } from './answer/duty-index.ts';
 import { matchedTerms } from './answer/gloss.ts';
 import { lookup } from './answer/lookup.ts';
-import { isAnswerable } from './decide/answerable.ts';
+import { judge, type Judgement } from './decide/answerable.ts';
 import type { IndexData } from './index-data.ts';
 import { indexView } from './index-view.ts';
 import { guardedDense } from './retrieve/rank.ts';
 import { retriever, type Retrieval } from './retrieve/retrieval.ts';
 import type { DenseSearch, RetrieverMode } from './retrieve/types.ts';
-import { DEFAULT_TUNING, type Tuning } from './tuning.ts';
+import { resolveTuning, type Tuning, type TuningOverrides } from './tuning.ts';
 import type { AskInput, AskResult, Assistant, Citation } from './types.ts';
 
 export interface AssistantOptions {
@@ -27,29 +27,38 @@ export interface AssistantOptions {
   warn?: (line: string) => void;
   /** Default: hybrid with a dense search, bm25 without. */
   mode?: RetrieverMode;
-  /** Overrides of DEFAULT_TUNING (tuning.ts documents each value). */
-  tuning?: Partial<Tuning>;
+  /** Overrides of DEFAULT_TUNING and of the index's fitted weights (tuning.ts documents each value). */
+  tuning?: TuningOverrides;
 }
 
 export type CoreAssistant = Assistant & {
   /** The retrieval behind an answer, for diagnostics and the evals' ranking metrics. */
   retrieve(input: AskInput): Promise<Retrieval>;
+  /** The answerability decision and its features (null for a lookup by reference), for calibration. */
+  judge(input: AskInput): Promise<Judgement | null>;
 };
 
 export function createAssistant(options: AssistantOptions): CoreAssistant {
-  const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const tuning: Tuning = resolveTuning(options.index.decision?.fusion ?? null, options.tuning);
   const mode: RetrieverMode = options.mode ?? (options.dense ? 'hybrid' : 'bm25');
   const view = indexView(options.index);
   const dense = guardedDense(options.dense, tuning.denseCandidates, options.warn ?? console.warn);
-  const { retrieve, select } = retriever(view, options.segment, dense, tuning, mode);
+  const { retrieve, select, learned } = retriever(view, options.segment, dense, tuning, mode);
   const duties = dutyIndex(view);
 
+  const decide = (retrieval: Retrieval) => {
+    const selection = select(retrieval.hits, retrieval.query.words, retrieval.parsed.kind);
+    return { selection, judgement: judge(view, learned, retrieval, selection, view.data.decision, tuning.foundThreshold) };
+  };
+
   async function ask(input: AskInput): Promise<AskResult> {
-    const { parsed, scope, query, hits } = await retrieve(input);
+    const retrieval = await retrieve(input);
+    const { parsed, scope, query } = retrieval;
     const lang = parsed.lang;
     if (parsed.refs.length) return lookup(view, parsed.text, parsed.refs, scope, lang);
-    const { chosen, topCoverage } = select(hits, query.words, parsed.kind);
-    if (!isAnswerable(chosen.length, topCoverage, query, tuning.foundThreshold)) {
+    const { selection, judgement } = decide(retrieval);
+    const { chosen } = selection;
+    if (!judgement.found) {
       return { answer: notFoundAnswer(lang, view.data.regulations.map((r) => r.title)), found: false, lang, citations: [] };
     }
     const clauses = chosen.map((h) => ({ citation: citationOf(view, h.paragraphUnit ?? h.unit, h.score), status: view.regulation(h.regulationId)!.status }));
@@ -69,6 +78,10 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
     ask,
     search,
     retrieve,
+    async judge(input) {
+      const retrieval = await retrieve(input);
+      return retrieval.parsed.refs.length ? null : decide(retrieval).judgement;
+    },
     duties: duties.of,
     allDuties: duties.all,
     regulations: () => summaries(view),

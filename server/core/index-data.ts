@@ -6,6 +6,8 @@ import { loadLexical, type LexicalIndex } from '../../indexer/format/lexical.ts'
 import type { IndexInfo } from '../../indexer/format/manifest.ts';
 import type { Regulation } from '../../indexer/statute/model.ts';
 import type { Unit } from '../../indexer/statute/units.ts';
+import { decodeLearned, type LearnedModel } from '../../indexer/learn/artefact.ts';
+import { parseDecisionModel, type DecisionModel } from '../../indexer/learn/decision.ts';
 
 export type { IndexInfo };
 
@@ -18,6 +20,10 @@ export interface IndexData {
   glossary: Glossary;
   /** User dictionary words, for the query-side segmenter. */
   dictionary: string[];
+  /** What the index learned from its question log (indexer/learn). */
+  learned: LearnedModel;
+  /** The calibrated answerability model; null: the coverage threshold decides. */
+  decision: DecisionModel | null;
 }
 
 /** Parses the artefacts, read by the runtime through the format's verifying reader. */
@@ -31,5 +37,7 @@ export function parseIndexData(info: IndexInfo, bytes: (name: ParsedArtefact) =>
     lexical: loadLexical(bytes(ARTEFACTS.lexical)),
     glossary: json<Glossary>(ARTEFACTS.glossary),
     dictionary: decoder.decode(bytes(ARTEFACTS.dictionary)).split('\n').filter(Boolean),
+    learned: decodeLearned(decoder.decode(bytes(ARTEFACTS.learned))),
+    decision: parseDecisionModel(decoder.decode(bytes(ARTEFACTS.decision)), ARTEFACTS.decision),
   };
 }

@@ -13,8 +13,12 @@ export interface IndexView {
   articleUnitOf(u: Unit): number;
   /** Whether the unit at this index is an article with paragraph units of its own. */
   hasParagraphs(unit: number): boolean;
+  /** Number of units holding a word. */
+  df(term: string): number;
   /** Inverse document frequency of a word over the units. */
   idf(term: string): number;
+  /** Share of the units holding word b that also hold word a. */
+  cooccurrence(a: string, b: string): number;
 }
 
 export function indexView(data: IndexData): IndexView {
@@ -32,12 +36,37 @@ export function indexView(data: IndexData): IndexView {
     if (n === undefined) df.set(term, (n = documentFrequency(data.lexical, term)));
     return n;
   };
+  // Word → the units holding it, from the content words the learned model keeps; built on first use.
+  let holders: Map<string, Set<number>> | null = null;
+  const unitsOf = (w: string) => {
+    if (!holders) {
+      holders = new Map();
+      data.learned.unitWords.forEach((words, u) => {
+        for (const word of words) {
+          let set = holders!.get(word);
+          if (!set) holders!.set(word, (set = new Set()));
+          set.add(u);
+        }
+      });
+    }
+    return holders.get(w);
+  };
+  const cooccurrence = (a: string, b: string) => {
+    const ua = unitsOf(a);
+    const ub = unitsOf(b);
+    if (!ua || !ub) return 0;
+    let both = 0;
+    for (const u of ua.size < ub.size ? ua : ub) if ((ua.size < ub.size ? ub : ua).has(u)) both++;
+    return both / ub.size;
+  };
   return {
     data,
+    cooccurrence,
     units: data.units,
     regulation: (id) => regulations.get(id),
     articleUnitOf,
     hasParagraphs: (unit) => split.has(unit),
+    df: frequency,
     idf: (term) => Math.log(1 + total / (frequency(term) + 0.5)),
   };
 }

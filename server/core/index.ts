@@ -5,6 +5,6 @@ export { parseIndexData, type IndexData, type IndexInfo } from './index-data.ts'
 export { actorCore } from './answer/duties.ts';
 export type { Retrieval } from './retrieve/retrieval.ts';
 export type { DenseSearch, RetrieverMode, UnitHit } from './retrieve/types.ts';
-export { DEFAULT_TUNING, type Tuning } from './tuning.ts';
+export { DEFAULT_TUNING, type Tuning, type TuningOverrides } from './tuning.ts';
 export type { AskInput, AskResult, Assistant, Citation, Duty, DutyGroup, DutyList, Health, Lang, Modality, RegulationSummary, Turn } from './types.ts';
 export * from './wire.ts';

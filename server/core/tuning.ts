@@ -42,6 +42,37 @@ export interface Tuning {
   responsibilityBoost: number;
   /** Clauses that define the term asked about (所称X / X，是指). */
   definitionBoost: number;
+  /**
+   * The learned signals fused with BM25 (retrieve/learned.ts); a weight of 0 turns a signal off. The
+   * defaults are STARD's cross-validated choice; an index whose decision.json carries `fusion` uses
+   * the weights cross-validated on its own log instead (a small log cannot support every signal).
+   */
+  learned: {
+    /** Share of the fused score that goes to the translation language model. */
+    translationWeight: number;
+    /** Share of the translation score from the reverse table, p(statute word | question word). */
+    reverseWeight: number;
+    /** Weight of the articles of the nearest logged questions. */
+    neighbourWeight: number;
+    /** How much the regulations those questions were answered from raise all their units (a topic prior). */
+    regulationWeight: number;
+    /**
+     * Added to the clauses the log verified for the very question asked (a confirmed question asked again
+     * gets its confirmed answer). Cross-validation cannot measure it (no question repeats itself across
+     * folds), so it is not fitted: 1 puts those clauses first.
+     */
+    repeatWeight: number;
+    /** How many logged questions vote. */
+    neighbours: number;
+    /** CC-CEDICT pivot synonyms beside the learned translations, at this share of a translation. */
+    pivotWeight: number;
+    /** The translation model's collection smoothing (Jelinek-Mercer). */
+    lambda: number;
+    /** The translation model's share of translated evidence against a word's own occurrences. */
+    beta: number;
+    /** Fused units kept for reranking. */
+    candidates: number;
+  };
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -60,4 +91,16 @@ export const DEFAULT_TUNING: Tuning = {
   actorBoost: 1.6,
   responsibilityBoost: 1.25,
   definitionBoost: 2,
+  learned: { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0.1, regulationWeight: 0.15, repeatWeight: 1, neighbours: 10, pivotWeight: 0.2, lambda: 0.5, beta: 0.5, candidates: 300 },
 };
+
+/** What a caller may override: any value, and the learned weights one by one. */
+export type TuningOverrides = Partial<Omit<Tuning, 'learned'>> & { learned?: Partial<Tuning['learned']> };
+
+/**
+ * The tuning an assistant runs with: the defaults, then the learned weights chosen for this index by
+ * cross-validation on its own log (decision.json), then the caller's overrides.
+ */
+export function resolveTuning(fitted: Partial<Tuning['learned']> | null, overrides: TuningOverrides = {}): Tuning {
+  return { ...DEFAULT_TUNING, ...overrides, learned: { ...DEFAULT_TUNING.learned, ...fitted, ...overrides.learned } };
+}

@@ -2,7 +2,7 @@
 // Takes the module's functions rather than importing them, so that the same code serves the Worker
 // (jieba-wasm's `web` build, instantiated from a bundled WebAssembly.Module) and Node (its `nodejs`
 // build, used by segment-compare.ts and the tests). Edge-safe: no Node imports.
-import type { Segment } from '../../indexer/language/tokens.ts';
+import { preferWords, type Segment } from '../../indexer/language/tokens.ts';
 
 /** The part of jieba-wasm's API the segmenter uses (identical in its web and nodejs builds). */
 export interface JiebaWasm {
@@ -45,5 +45,5 @@ export function wasmSegmenter(jieba: JiebaWasm, userWords: readonly string[] = [
   };
   for (const [word, freq] of NODEJS_JIEBA_USER_DICT) add(word, freq);
   for (const word of userWords) add(word, CPPJIEBA_USER_WORD_FREQ);
-  return (text) => jieba.cut_for_search(text, true);
+  return preferWords((text) => jieba.cut_for_search(text, true), userWords);
 }

@@ -48,14 +48,17 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
     const reply = await ask('谁应当明确数据专员？');
     const markers = reply.locator('a.marker');
     expect(await markers.allTextContents()).toEqual(['[1]', '[2]']);
-    expect(await markers.first().getAttribute('href')).toBe(`${server.url}/regulations/guizhou-big-data#第十四条`);
+    // Both 第十四条 answer it; which comes first is the ranking's call. The Guizhou one is followed here.
+    const hrefs = await markers.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`${server.url}/regulations/guizhou-big-data#第十四条`);
+    const guizhou = markers.nth(hrefs.indexOf(`${server.url}/regulations/guizhou-big-data#第十四条`));
     expect(await reply.locator('.sources li').count()).toBe(2);
     // Once: in the (collapsed) source, not in the answer, not in a second list.
     const occurrences = async () => ((await reply.textContent()) ?? '').split(CLAUSE).length - 1;
     expect(await occurrences()).toBe(1);
     expect(await reply.locator('.text').textContent()).not.toContain('依据');
 
-    await markers.first().hover();
+    await guizhou.hover();
     const tip = chat().locator('.pop[role=tooltip]');
     await expect.poll(() => tip.textContent()).toContain(CLAUSE);
     expect(await tip.textContent()).toContain('《贵州省大数据发展应用促进条例》第十四条第三款');
@@ -63,7 +66,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
     await expect.poll(() => tip.count()).toBe(0);
 
     // A click opens the clause on its regulation page.
-    const [opened] = await Promise.all([page.context().waitForEvent('page'), markers.first().click()]);
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), guizhou.click()]);
     await opened!.waitForLoadState();
     expect(decodeURI(opened!.url())).toBe(`${server.url}/regulations/guizhou-big-data#第十四条`);
     expect(await opened!.locator('#第十四条').textContent()).toContain(CLAUSE);
@@ -77,7 +80,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
     await expect.poll(() => reply.locator('[data-action=copy]').textContent()).toBe('已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^县级以上人民政府有关部门应当明确数据专员\[1\]\[2\]。/);
-    expect(copied).toContain(`[1] 《贵州省大数据发展应用促进条例》第十四条第三款：县级以上人民政府有关部门应当${CLAUSE}`);
+    expect(copied).toMatch(new RegExp(`\\[[12]\\] 《贵州省大数据发展应用促进条例》第十四条第三款：县级以上人民政府有关部门应当${CLAUSE}`));
 
     const before = await reply.locator('.text').textContent();
     await reply.locator('[data-action=regenerate]').click();
@@ -132,7 +135,10 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
       question: '谁应当明确数据专员？',
       rating: 'down',
       comment: '应该引用第十四条第四款',
-      citations: [{ regulationId: 'guizhou-big-data', article: 14, paragraph: 3, label: '第十四条第三款' }, { regulationId: 'guiyang-digital-economy-draft' }],
+      citations: expect.arrayContaining([
+        expect.objectContaining({ regulationId: 'guizhou-big-data', article: 14, paragraph: 3, label: '第十四条第三款' }),
+        expect.objectContaining({ regulationId: 'guiyang-digital-economy-draft' }),
+      ]),
     });
     await expect.poll(() => reply.locator('[role=status]').textContent()).toBe('谢谢，你的反馈已记录。');
     expect(await reply.locator('[data-action=rate-down]').getAttribute('aria-pressed')).toBe('true');
@@ -163,7 +169,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
     // The stored conversation was in English: it comes back in English.
     await expect.poll(() => chat().locator('h2').textContent()).toBe('Regulations Q&A');
     expect(await chat().locator('.msg.user .text').allTextContents()).toEqual(['Who must appoint a data specialist?']);
-    expect(await chat().locator('.msg.bot summary').first().textContent()).toContain('Article 14(3)');
+    expect((await chat().locator('.msg.bot summary').allTextContents()).some((t) => t.includes('Article 14(3)'))).toBe(true);
 
     await chat().locator('[data-tool=new]').click();
     expect(await chat().locator('.msg').count()).toBe(0);
@@ -199,7 +205,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
     const reply = await ask('Who must appoint a data specialist?');
     expect(await reply.locator('.who').textContent()).toBe('Assistant');
     expect(await reply.locator('.sources-label').textContent()).toBe('Sources (original Chinese text)');
-    expect(await reply.locator('summary').first().textContent()).toBe('[1]《贵州省大数据发展应用促进条例》 Article 14(3)');
+    expect(await reply.locator('summary').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^\[[12]\]《贵州省大数据发展应用促进条例》 Article 14\(3\)$/)]));
     expect(await reply.locator('[data-action=copy]').textContent()).toBe('Copy');
 
     await reply.locator('summary').first().click();

@@ -28,7 +28,12 @@ export async function loadIndexData(dir: string): Promise<{ data: IndexData; man
 }
 
 export async function loadAssistant(dir: string, options: LoadOptions = {}) {
-  const { data, manifest, dir: versionDir } = await loadIndexData(dir);
+  return assistantOver(await loadIndexData(dir), options);
+}
+
+/** An assistant over index data already loaded (the evals build several over one index). */
+export async function assistantOver(loaded: Awaited<ReturnType<typeof loadIndexData>>, options: LoadOptions = {}) {
+  const { data, manifest, dir: versionDir } = loaded;
   const warn = options.warn ?? ((line: string) => console.warn(line));
   // jieba's dictionary takes seconds and ~230 MB to load: it loads at the first question that needs it (or
   // at warmUp()), so that health checks, pages and the catalogue never wait for it.

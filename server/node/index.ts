@@ -1,2 +1,2 @@
 // The Node runtime's public API: load a verified index from disk into the core.
-export { loadAssistant, loadIndexData, resolveIndexDir, type LoadOptions } from './assistant.ts';
+export { assistantOver, loadAssistant, loadIndexData, resolveIndexDir, type LoadOptions } from './assistant.ts';

@@ -1,7 +1,9 @@
 // Test support for the core's stages: two short statutes written for the tests, parsed by the real
 // parser, segmented by real jieba with the corpus's own user dictionary, indexed by the real lexical
 // builder — small enough that a test can say which clause must come first and why.
-import { buildLexical } from '../../indexer/format/lexical.ts';
+import { buildLexical, searchableText } from '../../indexer/format/lexical.ts';
+import { wordTokens } from '../../indexer/language/tokens.ts';
+import { unlearnedModel } from '../../indexer/learn/artefact.ts';
 import { userDictionary } from '../../indexer/build/dictionary.ts';
 import { parseStatute } from '../../indexer/build/parse.ts';
 import { jiebaSegmenter, jiebaTag } from '../../indexer/build/segment.ts';
@@ -52,7 +54,8 @@ export function tinyIndex(): TinyIndex {
   const glossary: Glossary = { version: 1, units: units.length, terms: {}, glosses: {}, chars: {} };
   const articles = regulations.reduce((n, r) => n + r.articles.length, 0);
   const info = { builtAt: '', counts: { regulations: regulations.length, articles, units: units.length, dictionary: dictionary.length }, dense: false, denseNote: null, model: null };
-  const data: IndexData = { info, regulations, units, lexical: buildLexical(segment, units), glossary, dictionary };
+  const learned = unlearnedModel(units.map((u) => wordTokens(segment, searchableText(u))));
+  const data: IndexData = { info, regulations, units, lexical: buildLexical(segment, units), glossary, dictionary, learned, decision: null };
   const byId = new Map(units.map((u, i) => [u.id, i]));
   return {
     data,

@@ -1,5 +1,13 @@
-// Whether the selected articles answer the question at all, or the corpus does not cover it.
+// Whether the selected articles answer the question at all, or the corpus does not cover it. With a
+// calibrated model (decision.json) several signals decide together; without one, the coverage
+// threshold and, for English, the bridge do.
+import type { DecisionModel, FeatureName } from '../../../indexer/learn/decision.ts';
+import type { Selection } from '../answer/select.ts';
+import type { IndexView } from '../index-view.ts';
+import type { LearnedSignals } from '../retrieve/learned.ts';
+import type { Retrieval } from '../retrieve/retrieval.ts';
 import type { LexicalQuery } from '../retrieve/types.ts';
+import { coveredProbability, decisionFeatures } from './features.ts';
 
 /**
  * Bridged terms exist in the corpus by construction, so for English the no-answer signal is how much of
@@ -12,7 +20,37 @@ export function bridgedEnough(query: LexicalQuery): boolean {
   return covered > uncovered || covered + uncovered === 0;
 }
 
-/** Found: something was selected, it covers the question well enough, and an English question bridged. */
-export function isAnswerable(selected: number, topCoverage: number, query: LexicalQuery, threshold: number): boolean {
-  return selected > 0 && topCoverage >= threshold && bridgedEnough(query);
+export interface Judgement {
+  found: boolean;
+  /** The model's probability that the corpus covers the question; null without a model. */
+  probability: number | null;
+  features: Record<FeatureName, number | null>;
+  /** The question's content words (the domain feature's input, for fitting its table). */
+  words: string[];
+}
+
+export function judge(view: IndexView, learned: LearnedSignals, retrieval: Retrieval, selection: Selection, model: DecisionModel | null, threshold: number): Judgement {
+  const { parsed, query, hits } = retrieval;
+  const top = hits[0];
+  const clause = top ? view.units[top.unit]! : null;
+  const { translation, pivot } = view.data.learned;
+  const features = decisionFeatures({
+    words: query.words,
+    clause: clause && `${clause.chapter}\n${clause.text}`,
+    idf: view.idf,
+    known: (term) => view.df(term) > 0 || translation.has(term) || pivot.has(term),
+    translation: learned.strength(query.words),
+    namesRegulation: parsed.namesRegulation,
+    frame: parsed.expansions.length > 0,
+    english: parsed.lang === 'en',
+    bridged: query.bridged,
+    dense: null,
+    domain: model?.domain ?? null,
+  });
+  const content = query.words.filter((w) => !w.optional);
+  const words = (content.length > 0 ? content : query.words).map((w) => w.term);
+  if (selection.chosen.length === 0) return { found: false, probability: null, features, words };
+  if (!model) return { found: selection.topCoverage >= threshold && bridgedEnough(query), probability: null, features, words };
+  const probability = coveredProbability(model, features);
+  return { found: probability >= model.threshold, probability, features, words };
 }

@@ -32,10 +32,10 @@ export function queryBuilder(view: IndexView, segment: Segment, tuning: Pick<Tun
     const expansionsBeside = (own: string[]) =>
       parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: tuning.expansionWeight, optional: true }));
     if (parsed.lang === 'en' && /[a-z]/i.test(parsed.searchText)) {
-      const bridged = bridgeEnglish(parsed.searchText, view.data.glossary);
+      const bridged = bridgeEnglish(parsed.searchText, view.data.glossary, undefined, view.cooccurrence);
       // "come into force", "penalties": the statute's own words for the question's frame, as in Chinese.
       const words = [...bridged.terms, ...expansionsBeside(bridged.terms.map((t) => t.term))];
-      return { words, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length } };
+      return { words, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length, quality: bridged.quality } };
     }
     const expansions = expansionsBeside(own);
     if (!context.previousQuestion) return { words: [...own.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(own.join(' ')) };

@@ -7,6 +7,7 @@ import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import { fuseRrf } from './fuse.ts';
+import { learnedSignalsOf, type LearnedSignals } from './learned.ts';
 import { baselineSearch, lexicalSearch } from './lexical.ts';
 import { boostCited, requireWords, rerankForKind } from './rerank.ts';
 import { rollUp } from './rollup.ts';
@@ -45,7 +46,7 @@ export interface RankInput {
   mode: RetrieverMode;
 }
 
-export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, tuning: Tuning) {
+export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, tuning: Tuning, learned: LearnedSignals = learnedSignalsOf(view, tuning)) {
   return async function rank({ parsed, query, scope, context, mode }: RankInput): Promise<ArticleHit[]> {
     const { lexical: index } = view.data;
     const filter = scope.length ? (u: Unit) => scope.includes(u.regulationId) : undefined;
@@ -53,7 +54,7 @@ export function ranker(view: IndexView, segment: Segment, dense: GuardedDense, t
     if (mode === 'baseline') {
       hits = baselineSearch(index, wordTokens(segment, parsed.text, true), tuning);
     } else {
-      const lexical = mode === 'dense' ? [] : lexicalSearch(index, view.units, query, filter, tuning);
+      const lexical = mode === 'dense' ? [] : learned.fuse(lexicalSearch(index, view.units, query, filter, tuning), query, parsed.text, filter && ((u) => filter(view.units[u]!)));
       const neighbours = mode !== 'bm25' ? (await dense.search(parsed.text)).filter((h) => !filter || filter(view.units[h.unit]!)) : [];
       hits = mode === 'hybrid' && neighbours.length ? fuseRrf([lexical.slice(0, tuning.fusedLexical), neighbours], tuning.rrfK) : mode === 'dense' ? neighbours : lexical;
     }

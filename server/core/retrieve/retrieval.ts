@@ -10,6 +10,7 @@ import type { AskInput } from '../types.ts';
 import { actorInChinese } from '../understand/actor.ts';
 import { parseQuestion, type ParsedQuestion } from '../understand/question.ts';
 import { queryBuilder } from './query.ts';
+import { learnedSignalsOf } from './learned.ts';
 import { ranker, type GuardedDense } from './rank.ts';
 import type { ArticleHit, LexicalQuery, RetrieverMode, WeightedTerm } from './types.ts';
 
@@ -23,7 +24,8 @@ export interface Retrieval {
 
 export function retriever(view: IndexView, segment: Segment, dense: GuardedDense, tuning: Tuning, mode: RetrieverMode) {
   const queries = queryBuilder(view, segment, tuning);
-  const rank = ranker(view, segment, dense, tuning);
+  const learned = learnedSignalsOf(view, tuning);
+  const rank = ranker(view, segment, dense, tuning, learned);
   const choose = (hits: ArticleHit[], words: WeightedTerm[], kind?: ParsedQuestion['kind']): Selection => select(view, hits, words, tuning, kind);
 
   async function retrieve(input: AskInput): Promise<Retrieval> {
@@ -52,5 +54,5 @@ export function retriever(view: IndexView, segment: Segment, dense: GuardedDense
     return { parsed, context, scope, query, hits };
   }
 
-  return { retrieve, select: choose };
+  return { retrieve, select: choose, learned };
 }

@@ -15,7 +15,7 @@ export interface LexicalQuery {
   /** A follow-up's own words: what is cited must contain one of them ("那企业呢？" → 企业). */
   required?: string[];
   /** For an English question: how many of its content words the bridge found in the corpus vocabulary. */
-  bridged?: { covered: number; uncovered: number };
+  bridged?: { covered: number; uncovered: number; quality: number };
 }
 
 export interface UnitHit {

@@ -2,8 +2,12 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { ABBREVIATIONS } from '../../../indexer/language/zh/frames.ts';
 
-// twp also converts Taiwan vocabulary (網路 → 网络, 軟體 → 软件), not just characters.
-const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
+// twp also converts Taiwan vocabulary (網路 → 网络, 軟體 → 软件), not just characters. Its phrase table
+// also rewrites simplified mainland words (程序 → 进程), so it runs only on text that has traditional
+// characters, which the character-only converter detects.
+const phrases = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const characters = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toSimplified = (text: string) => (characters(text) === text ? text : phrases(text));
 
 export function normalizeQuestion(question: string): string {
   let text = toSimplified(question.normalize('NFKC')).replace(/\s+/g, ' ').trim();

@@ -37,8 +37,20 @@ describe('regulation mentions', () => {
     ['What does the Guizhou big data regulation say?', ['guizhou-big-data']],
     ['贵阳有没有关于数据交易所的规定', ['guiyang-digital-economy-draft']],
     ['谁应当明确数据专员？', []],
+    ['这两部条例分别怎么规定数据安全？', ['guiyang-digital-economy-draft', 'guizhou-big-data']],
+    ['How do the two regulations treat data security?', ['guiyang-digital-economy-draft', 'guizhou-big-data']],
   ])('%s', (text, ids) => {
-    expect(findRegulations(normalizeQuestion(text), regs).ids).toEqual(ids);
+    expect(findRegulations(normalizeQuestion(text), regs).ids.sort()).toEqual(ids);
+  });
+
+  it('tells a name from a place: 贵阳 alone may be just the city', () => {
+    expect(parseQuestion('贵州条例怎么规定数据安全？', regs).namesRegulation).toBe(true);
+    expect(parseQuestion('这两部条例分别怎么规定数据安全？', regs).namesRegulation).toBe(true);
+    expect(parseQuestion('明天贵阳会下雨吗？', regs)).toMatchObject({ regulationIds: ['guiyang-digital-economy-draft'], namesRegulation: false });
+  });
+
+  it('leaves mainland simplified words alone (程序 is not 进程)', () => {
+    expect(normalizeQuestion('违反民主议定程序的合同有效吗')).toBe('违反民主议定程序的合同有效吗');
   });
 });
 
@@ -47,6 +59,7 @@ describe('question kinds and search text', () => {
     expect(parseQuestion('谁应当明确数据专员？', regs).kind).toBe('who');
     expect(parseQuestion('who must appoint a data specialist?', regs)).toMatchObject({ kind: 'who', lang: 'en' });
     expect(parseQuestion('什么是公共数据？', regs).kind).toBe('definition');
+    expect(parseQuestion('什么叫数据专员？', regs).kind).toBe('definition');
     expect(parseQuestion('数据主管部门有哪些职责？', regs)).toMatchObject({ kind: 'duty', actor: '数据主管部门' });
     expect(parseQuestion('贵州条例第十四条讲了什么？', regs)).toMatchObject({ kind: 'lookup', regulationIds: ['guizhou-big-data'] });
   });

@@ -11,10 +11,22 @@ export interface RegulationName {
 const fold = (s: string) => s.toLowerCase().replace(/[\s()（）《》〈〉"“”'‘’]/g, '');
 const latinWord = (alias: string) => /^[\x20-\x7e]+$/.test(alias);
 
-/** Names of regulations: full titles, aliases, and the bare place name (贵阳 / 贵州). */
-export function findRegulations(text: string, regulations: readonly RegulationName[]): { ids: string[]; rest: string } {
+// "These two regulations", "both statutes": in a corpus of two, a name for both of them.
+const BOTH = /这两部(?:法规|条例|草案)?|两部(?:法规|条例)|这两个(?:法规|条例)|\b(?:both|the two) (?:regulations|statutes|laws|texts)\b/gi;
+
+/**
+ * Names of regulations: full titles, aliases, the bare place name (贵阳 / 贵州), and 这两部 for both of
+ * two. `named`: whether a title, alias or 这两部 named one (a place name alone may be just a place).
+ */
+export function findRegulations(text: string, regulations: readonly RegulationName[]): { ids: string[]; rest: string; named: boolean } {
   const found: { id: string; at: number }[] = [];
   let rest = text;
+  if (regulations.length === 2) {
+    rest = rest.replace(BOTH, (both, at: number) => {
+      for (const r of regulations) found.push({ id: r.id, at });
+      return ' '.repeat(both.length);
+    });
+  }
   const candidates = regulations
     .flatMap((r) => [r.title, ...r.aliases].map((name) => ({ id: r.id, name })))
     .sort((a, b) => b.name.length - a.name.length);
@@ -24,6 +36,7 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
     found.push({ id, at });
     rest = rest.slice(0, at) + ' '.repeat(name.length) + rest.slice(at + name.length);
   }
+  const named = found.length > 0;
   // A place name alone (贵阳, 贵州省) names that place's regulation when only one regulation has it.
   for (const r of regulations) {
     const place = r.jurisdiction.replace(/[省市县区州]$/, '');
@@ -33,7 +46,7 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
     if (at >= 0 && sharing.length === 1) found.push({ id: r.id, at });
   }
   const ids = [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.id))];
-  return { ids, rest };
+  return { ids, rest, named };
 }
 
 function indexOfName(text: string, name: string): number {

@@ -10,16 +10,24 @@ import { jiebaSegmenter, jiebaTag } from '../../../../indexer/build/segment.ts';
 import { unitsOf } from '../../../../indexer/statute/units.ts';
 import { isEnglishText } from '../../../../indexer/language/en/detect.ts';
 import { stemWords } from '../../../../indexer/language/en/stem.ts';
-import { bridgeEnglish, explainBridge } from './bridge.ts';
+import { wordTokens } from '../../../../indexer/language/tokens.ts';
+import { bridgeEnglish, explainBridge, type Cooccurrence } from './bridge.ts';
 import { stemsMatch } from './glossary-index.ts';
 import type { Glossary } from '../../../../indexer/format/glossary.ts';
 
 let glossary: Glossary;
+let cooccurrence: Cooccurrence;
 
 beforeAll(async () => {
   const regs = (await loadCorpus('corpus')).regulations;
   const segment = jiebaSegmenter(userDictionary(regs, jiebaTag));
-  glossary = buildGlossary(unitsOf(regs), segment, await loadSenses(indexConfigFromEnv().cacheDir));
+  const units = unitsOf(regs);
+  glossary = buildGlossary(units, segment, await loadSenses(indexConfigFromEnv().cacheDir));
+  const holders = units.map((u) => new Set(wordTokens(segment, u.text)));
+  cooccurrence = (a, b) => {
+    const withB = holders.filter((h) => h.has(b));
+    return withB.length ? withB.filter((h) => h.has(a)).length / withB.length : 0;
+  };
 }, 60_000);
 
 const top = (question: string, n: number): string[] =>
@@ -134,7 +142,7 @@ describe('bridgeEnglish', () => {
 
   it('ignores digits and question words', () => {
     expect(bridgeEnglish('Article 14 of 2024', glossary).terms).toEqual([]);
-    expect(bridgeEnglish('', glossary)).toEqual({ terms: [], covered: [], uncovered: [] });
+    expect(bridgeEnglish('', glossary)).toEqual({ terms: [], covered: [], uncovered: [], quality: 0 });
     expect(top('What does Article 14 say about the data specialist?', 2)).toContain('数据专员');
   });
 
@@ -165,5 +173,19 @@ describe('bridgeEnglish', () => {
     const specialist = e.candidates.find((c) => c.term === '数据专员')!;
     expect(specialist.cov[0]).toBe(1); // 数据 data
     expect(specialist.cov[1]).toBeGreaterThan(0); // 专 special, through the character
+  });
+});
+
+describe('senses chosen by the corpus', () => {
+  it('takes the sense the units of the question\u2019s other terms use ("plan": 规划, not 计划)', () => {
+    const question = "Who approves the province's big data development plan?";
+    expect(bridgeEnglish(question, glossary).terms.map((t) => t.term)).toContain('计划');
+    const chosen = bridgeEnglish(question, glossary, 8, cooccurrence).terms.map((t) => t.term);
+    expect(chosen).toContain('规划');
+    expect(chosen).not.toContain('计划');
+  });
+
+  it('keeps a sense that covers more than the replaced term (企业 stays beside 数据处理)', () => {
+    expect(bridgeEnglish('What must a company that processes important data do?', glossary, 8, cooccurrence).terms.map((t) => t.term)).toContain('企业');
   });
 });

@@ -13,7 +13,7 @@ import { EN_STOPWORDS } from '../../../../indexer/language/en/stopwords.ts';
 import { EN_WORD } from '../../../../indexer/language/en/stem.ts';
 import type { Glossary } from '../../../../indexer/format/glossary.ts';
 import { indexOf, stemHits } from './glossary-index.ts';
-import { ALTERNATE_WEIGHT, ALTERNATES_PER_WORD, MIN_SCORE } from './knobs.ts';
+import { ALTERNATE_WEIGHT, ALTERNATES_PER_WORD, MIN_SCORE, NEAR_GAIN, SENSE_SUPPORT } from './knobs.ts';
 import { better, gainOf, Matcher, round, scoreTerm, type Candidate } from './match.ts';
 
 export interface BridgedTerm {
@@ -28,15 +28,26 @@ export interface Bridge {
   covered: string[];
   /** Question content words no returned term covers. */
   uncovered: string[];
+  /**
+   * How well the returned terms cover the question, 0 to 1: per question word the best coverage any
+   * of them gives (a term's own gloss 1, a character's or a loose prefix less), averaged.
+   */
+  quality: number;
 }
 
 /**
  * Corpus terms to search for an English question, best first, weights normalised to a maximum of 1.
  * Digits and unknown words are ignored; a question with no recognisable word gets no terms.
  */
-export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Bridge {
+/**
+ * Share of the units holding term `b` that also hold term `a` (0 to 1): how the corpus uses words
+ * together, to choose among a gloss's Chinese senses.
+ */
+export type Cooccurrence = (a: string, b: string) => number;
+
+export function bridgeEnglish(question: string, glossary: Glossary, max = 8, cooccurrence?: Cooccurrence): Bridge {
   const { words, candidates } = candidatesFor(question, glossary);
-  if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: words.map((w) => w.word) };
+  if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: words.map((w) => w.word), quality: 0 };
 
   const allWords = words.map((_, i) => i);
   const picked = new Map<string, number>();
@@ -55,6 +66,7 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Br
     picked.set(best.c.term, best.gain);
     for (const i of open) if ((best.c.cov[i] ?? 0) > 0) covered.add(i);
   }
+  if (cooccurrence && picked.size > 1) preferCooccurring(picked, candidates, allWords, cooccurrence);
 
   // Alternates: a few more high-scoring terms for each covered word, at lower weight, in case the
   // best cover's wording is not the clause's.
@@ -76,7 +88,8 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8): Br
   const terms = ranked.map(([term, w]) => ({ term, weight: round(w / top) }));
   const kept = candidates.filter((c) => terms.some((t) => t.term === c.term));
   const coveredWords = words.filter((_, i) => kept.some((c) => (c.cov[i] ?? 0) > 0)).map((w) => w.word);
-  return { terms, covered: coveredWords, uncovered: words.map((w) => w.word).filter((w) => !coveredWords.includes(w)) };
+  const quality = words.reduce((sum, _, i) => sum + Math.min(1, Math.max(0, ...kept.map((c) => c.cov[i] ?? 0))), 0) / words.length;
+  return { terms, covered: coveredWords, uncovered: words.map((w) => w.word).filter((w) => !coveredWords.includes(w)), quality: round(quality) };
 }
 
 export interface BridgeCandidate {
@@ -144,3 +157,31 @@ function questionWords(question: string): QuestionWord[] {
   return out;
 }
 
+
+/**
+ * English senses chosen by the corpus: a picked term may give way to a nearly as good candidate for
+ * the same question words ("plan" → 计划 or 规划) that appears more often in the units holding the
+ * question's other picked terms.
+ */
+function preferCooccurring(picked: Map<string, number>, candidates: readonly Candidate[], allWords: readonly number[], cooccurrence: Cooccurrence): void {
+  const byTerm = new Map(candidates.map((c) => [c.term, c]));
+  for (const [term, gain] of [...picked]) {
+    const own = byTerm.get(term)!;
+    const others = [...picked.keys()].filter((t) => t !== term);
+    const support = (t: string) => others.reduce((s, o) => s + cooccurrence(t, o), 0) / others.length;
+    const words = allWords.filter((i) => (own.cov[i] ?? 0) > 0);
+    let best = { term, score: gain * (1 + SENSE_SUPPORT * support(term)) };
+    for (const c of candidates) {
+      // Another sense of the same words: it covers them, and nothing else.
+      if (picked.has(c.term) || !allWords.every((i) => (c.cov[i] ?? 0) > 0 === words.includes(i))) continue;
+      const g = gainOf(c, allWords);
+      if (g < NEAR_GAIN * gain) continue;
+      const score = g * (1 + SENSE_SUPPORT * support(c.term));
+      if (score > best.score) best = { term: c.term, score };
+    }
+    if (best.term !== term) {
+      picked.delete(term);
+      picked.set(best.term, gainOf(byTerm.get(best.term)!, allWords));
+    }
+  }
+}

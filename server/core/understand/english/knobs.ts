@@ -15,3 +15,7 @@ export const POPULARITY = 0.15;
 export const ALTERNATES_PER_WORD = 2;
 export const ALTERNATE_WEIGHT = 0.5;
 export const MIN_SCORE = 0.3; // below this a match is noise (a rare term matched through a weak gloss)
+// Senses chosen by the corpus: a candidate within NEAR_GAIN of the picked term's gain may replace it,
+// its gain raised by SENSE_SUPPORT × its co-occurrence with the question's other picked terms.
+export const NEAR_GAIN = 0.6;
+export const SENSE_SUPPORT = 1;

@@ -1,0 +1,35 @@
+// npm run eval -- --fit-decision: choose the learned signals' weights and fit the answerability model
+// for a suite's corpus, and write them beside the corpus; the next build copies them into the index.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stardDir } from '../indexer/config/env.ts';
+import { loadIndexData } from '../server/node/index.ts';
+import { loadOfftopic } from './dataset.ts';
+import { isHeldOutStard } from './cv.ts';
+import { chooseFusion, fitDecision, writeDecision, type Labelled } from './decision-fit.ts';
+import type { Suite } from './suites.ts';
+
+export async function fitAndWrite(suite: Suite, indexDir: string): Promise<number> {
+  const loaded = await loadIndexData(indexDir);
+  const negatives: Labelled[] = (await loadOfftopic()).filter((q) => q.split === 'dev').map((q) => ({ question: q.question, group: 'offtopic' }));
+  if (suite.name === 'seed') {
+    // STARD's questions are about other laws: natural out-of-corpus questions for the project corpus.
+    const file = join(stardDir(), 'train.jsonl');
+    const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+    // One fold of them is kept out of the fit, to test the decision on (npm run eval reports it).
+    for (const line of lines) {
+      const question = (JSON.parse(line) as { question: string }).question;
+      if (!isHeldOutStard(question)) negatives.push({ question, group: 'stard' });
+    }
+  }
+  const notes = `npm run eval -- --dataset ${suite.name} --fit-decision: positives = the log's answered questions (cross-validated); negatives = ${[...new Set(negatives.map((n) => n.group))].join(', ')} and the log's not-covered entries`;
+  const { fusion, mrr } = await chooseFusion(loaded);
+  console.log(`learned weights by 5-fold CV on the log: ${JSON.stringify(fusion)} (MRR@10 ${mrr.toFixed(3)})`);
+  const { model, answered, counts } = await fitDecision(loaded, negatives, notes, fusion);
+  const file = await writeDecision(suite.corpusDir, model);
+  console.log(`answerability model → ${file} (threshold ${model.threshold.toFixed(3)})`);
+  console.log('share answered, out of fold:');
+  for (const [group, share] of Object.entries(answered)) console.log(`  ${group.padEnd(9)} ${share.toFixed(3)}  (${counts[group]} questions)`);
+  console.log('Rebuild the index to use it: the next npm run index / npm run eval sees the new decision.json.');
+  return 0;
+}

@@ -1,0 +1,45 @@
+// Fitting the answerability model on the real corpus's log against the off-topic set's dev split.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../indexer/build/build.ts';
+import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
+import { FEATURES, parseDecisionModel } from '../indexer/learn/decision.ts';
+import { loadIndexData } from '../server/node/index.ts';
+import { loadOfftopic } from './dataset.ts';
+import { fitDecision, THRESHOLD, writeDecision, type FitReport } from './decision-fit.ts';
+
+let tmp: string;
+let report: FitReport;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'regqa-fit-'));
+  const built = await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: join(tmp, 'index'), model: null } });
+  if (built.status === 'failed') throw new Error('index build failed');
+  const negatives = (await loadOfftopic()).filter((q) => q.split === 'dev').map((q) => ({ question: q.question, group: 'offtopic' }));
+  report = await fitDecision(await loadIndexData(built.dir), negatives, 'test fit', { translationWeight: 0.8, reverseWeight: 0, neighbourWeight: 0, regulationWeight: 0 });
+}, 180_000);
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('fitting the answerability model', () => {
+  it('fits every feature on the log (positives) and the negatives, and answers at the cost threshold', () => {
+    expect(report.model.features).toEqual([...FEATURES]);
+    expect(report.model.threshold).toBe(THRESHOLD);
+    expect(report.counts.positive).toBeGreaterThan(50);
+    expect(report.counts.offtopic).toBe(68);
+    expect(report.model.fitted.negatives).toMatchObject({ offtopic: 68 });
+    expect(Object.keys(report.model.domain.words).length).toBeGreaterThan(100);
+  });
+
+  it('separates, out of fold, the questions the corpus covers from the ones it does not', () => {
+    expect(report.answered.positive).toBeGreaterThan(0.6);
+    expect(report.answered.offtopic).toBeLessThan(0.2);
+    expect(report.answered.log).toBeLessThan(0.5);
+  });
+
+  it('writes decision.json beside a corpus, readable by the build', async () => {
+    const file = await writeDecision(tmp, report.model);
+    expect(parseDecisionModel(await readFile(file, 'utf8'), file)).toEqual(report.model);
+  });
+});

@@ -1,0 +1,143 @@
+// Fits the learned signals' weights and the answerability model (npm run eval -- --fit-decision) and
+// writes `<corpus>/decision.json`.
+// In-corpus questions are the log's answered ones, judged by models that never saw them (cv.ts), so
+// their translation and neighbour signals look like a new question's. Out-of-corpus questions: the
+// log's verified "not covered" entries, the off-topic set's dev split, and for the project corpus
+// STARD's training questions (other laws: traffic, marriage, tenancy, labour, crime). Each group
+// weighs the same however large it is. The rates reported are out of fold.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DECISION_FILE, DECISION_VERSION, FEATURES, type DecisionModel, type FeatureName } from '../indexer/learn/decision.ts';
+import { domainScore, domainTable } from '../server/core/decide/domain.ts';
+import { parseLog } from '../indexer/learn/log.ts';
+import { fitLogistic, predict, type Example } from '../server/core/decide/logistic.ts';
+import type { loadIndexData } from '../server/node/index.ts';
+import { crossValidated, FOLDS, foldOf } from './cv.ts';
+
+export interface Labelled {
+  question: string;
+  /** positive, or the negative group it belongs to (log / offtopic / stard). */
+  group: string;
+}
+
+export interface FitReport {
+  model: DecisionModel;
+  /** Per group: share answered at the threshold, judged out of fold. */
+  answered: Record<string, number>;
+  counts: Record<string, number>;
+}
+
+/**
+ * Answering a question the corpus does not cover (a cited, wrong answer) is taken to cost twice as
+ * much as declining one it covers; with classes balanced, the Bayes threshold is 2 / (2 + 1).
+ */
+export const WRONG_ANSWER_COST = 2;
+export const THRESHOLD = WRONG_ANSWER_COST / (WRONG_ANSWER_COST + 1);
+/** L2 penalty per unit of (normalised) example weight: the features are few and the positives fewer. */
+const L2 = 0.01;
+
+interface Row {
+  x: Record<FeatureName, number | null>;
+  words: string[];
+  y: 0 | 1;
+  group: string;
+  fold: number;
+}
+
+type Loaded = Awaited<ReturnType<typeof loadIndexData>>;
+export type Fusion = DecisionModel['fusion'];
+
+/** The weights tried, each signal on or off at its STARD-chosen strength (translation also at half). */
+export const FUSION_GRID: Fusion[] = [0.8, 0.5, 0].flatMap((translationWeight) =>
+  (translationWeight > 0 ? [0.5, 0] : [0]).flatMap((reverseWeight) =>
+    [0.1, 0].flatMap((neighbourWeight) => [0.15, 0].map((regulationWeight) => ({ translationWeight, reverseWeight, neighbourWeight, regulationWeight }))),
+  ),
+);
+
+/** A signal stays off unless it raises the cross-validated MRR@10 by more than this (about half a rank step on 58 questions). */
+export const FUSION_TOLERANCE = 0.005;
+
+/**
+ * The learned signals' weights for this corpus: over the grid, the MRR@10 of the log's own questions,
+ * each asked of the model that did not learn from it (5-fold CV); of the points within FUSION_TOLERANCE
+ * of the best, the one with the fewest signals on (then the best MRR). A small log (the project
+ * corpus's) cannot support every signal that STARD's can.
+ */
+export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<{ fusion: Fusion; mrr: number }> {
+  const keyOf = (c: { regulationId: string; article: number | null; sub: number; label: string }) => `${c.regulationId}/${c.article === null ? c.label : `${c.article}-${c.sub}`}`;
+  const { questions } = loaded.data.learned;
+  const scored: { fusion: Fusion; mrr: number }[] = [];
+  for (const fusion of grid) {
+    const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
+    let sum = 0;
+    for (const q of questions) {
+      const gold = new Set(q.units.map((u) => keyOf(loaded.data.units[u]!)));
+      const ranked = [...new Set((await pick(q.text).search(q.text, 10)).map(keyOf))];
+      const rank = ranked.findIndex((k) => gold.has(k));
+      sum += rank < 0 ? 0 : 1 / (rank + 1);
+    }
+    scored.push({ fusion, mrr: questions.length ? sum / questions.length : 0 });
+  }
+  const best = Math.max(...scored.map((s) => s.mrr));
+  const on = (f: Fusion) => Object.values(f).filter((w) => w > 0).length;
+  return scored.filter((s) => s.mrr >= best - FUSION_TOLERANCE).sort((a, b) => on(a.fusion) - on(b.fusion) || b.mrr - a.mrr)[0]!;
+}
+
+export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[], notes: string, fusion: Fusion): Promise<FitReport> {
+  const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
+  const positives = loaded.data.learned.questions.map((q) => ({ question: q.text, group: 'positive' }));
+  const logNegatives = await verifiedNotCovered(loaded.manifest.questionLog?.file ?? null);
+  const rows: Row[] = [];
+  for (const item of [...positives, ...logNegatives.map((question) => ({ question, group: 'log' })), ...negatives]) {
+    const judgement = await pick(item.question).judge({ question: item.question });
+    if (judgement) rows.push({ x: judgement.features, words: judgement.words, y: item.group === 'positive' ? 1 : 0, group: item.group, fold: foldOf(item.question) });
+  }
+  const units = loaded.data.learned.unitWords;
+  const table = (subset: readonly Row[]) => domainTable([...units, ...subset.filter((r) => r.y === 1).map((r) => r.words)], subset.filter((r) => r.y === 0).map((r) => r.words));
+  // Each row's domain feature comes from a table that never saw it, as a new question's would.
+  for (let k = 0; k < FOLDS; k++) {
+    const held = table(rows.filter((r) => r.fold !== k));
+    for (const r of rows) if (r.fold === k) r.x = { ...r.x, domain: domainScore(held, r.words) };
+  }
+  const vector = (r: Row) => FEATURES.map((f) => r.x[f] ?? 0);
+  const examples = (subset: readonly Row[]): Example[] => {
+    const n: Record<string, number> = {};
+    for (const r of subset) n[r.group] = (n[r.group] ?? 0) + 1;
+    const negativeGroups = Object.keys(n).filter((g) => g !== 'positive').length;
+    return subset.map((r) => ({ x: vector(r), y: r.y, weight: (r.y ? 0.5 : 0.5 / negativeGroups) / n[r.group]! }));
+  };
+  const outOfFold = new Array<number>(rows.length).fill(0);
+  for (let k = 0; k < FOLDS; k++) {
+    const model = fitLogistic(examples(rows.filter((r) => r.fold !== k)), { l2: L2 });
+    rows.forEach((r, i) => r.fold === k && (outOfFold[i] = predict(model, vector(r))));
+  }
+  const counts: Record<string, number> = {};
+  const answered: Record<string, number> = {};
+  rows.forEach((r, i) => {
+    counts[r.group] = (counts[r.group] ?? 0) + 1;
+    answered[r.group] = (answered[r.group] ?? 0) + (outOfFold[i]! >= THRESHOLD ? 1 : 0);
+  });
+  for (const g of Object.keys(answered)) answered[g] = answered[g]! / counts[g]!;
+  const fitted = fitLogistic(examples(rows), { l2: L2 });
+  const model: DecisionModel = {
+    version: DECISION_VERSION,
+    features: [...FEATURES],
+    ...fitted,
+    domain: table(rows),
+    fusion,
+    threshold: THRESHOLD,
+    fitted: { at: new Date().toISOString(), positives: counts.positive ?? 0, negatives: Object.fromEntries(Object.entries(counts).filter(([g]) => g !== 'positive')), notes },
+  };
+  return { model, answered, counts };
+}
+
+async function verifiedNotCovered(file: string | null): Promise<string[]> {
+  if (!file) return [];
+  return parseLog(await readFile(file, 'utf8'), file).filter((e) => e.gold.length === 0).map((e) => e.question);
+}
+
+export async function writeDecision(corpusDir: string, model: DecisionModel): Promise<string> {
+  const file = join(corpusDir, DECISION_FILE);
+  await writeFile(file, `${JSON.stringify(model, null, 1)}\n`);
+  return file;
+}

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../build/corpus.ts';
+import { parseLog, QuestionLogError, resolveLog } from './log.ts';
+
+const { regulations } = await loadCorpus('corpus');
+
+describe('question log', () => {
+  it('reads the project corpus log and resolves every reference', async () => {
+    const file = 'corpus/questions.jsonl';
+    const log = resolveLog(parseLog(await readFile(file, 'utf8'), file), regulations, file);
+    expect(log.length).toBeGreaterThan(50);
+    const ids = new Set(regulations.map((r) => r.id));
+    for (const q of log) for (const g of q.gold) expect(ids.has(g.regulationId)).toBe(true);
+    // Verified out-of-corpus questions are kept, with no gold.
+    expect(log.some((q) => q.gold.length === 0)).toBe(true);
+  });
+
+  it('never holds a seed TEST question', async () => {
+    const seed = (await readFile('evals/datasets/seed-questions.jsonl', 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { split: string; question: string });
+    const test = new Set(seed.filter((q) => q.split === 'test').map((q) => q.question));
+    const log = parseLog(await readFile('corpus/questions.jsonl', 'utf8'), 'corpus/questions.jsonl');
+    expect(log.filter((q) => test.has(q.question))).toEqual([]);
+  });
+
+  it('resolves regulations named by title, as the STARD benchmark does', () => {
+    const title = regulations[0]!.title;
+    const line = JSON.stringify({ id: 'stard-1', question: '谁负责？', gold: [{ law: title, article: 14, label: '第十四条' }] });
+    const [q] = resolveLog(parseLog(line, 'train.jsonl'), regulations, 'train.jsonl');
+    expect(q).toEqual({ question: '谁负责？', source: 'train.jsonl:1', gold: [{ regulationId: regulations[0]!.id, article: 14, sub: 0, paragraph: null, section: null }] });
+  });
+
+  it('rejects a malformed line with its file and line number', () => {
+    const ok = JSON.stringify({ question: '什么是公共数据？', gold: [{ regulationId: 'guizhou-big-data', article: 49 }], source: 'x' });
+    expect(() => parseLog(`${ok}\n{"question": "x"`, 'q.jsonl')).toThrow(/q\.jsonl:2: invalid JSON/);
+    expect(() => parseLog(`${ok}\n\n${JSON.stringify({ question: '', gold: [] })}`, 'q.jsonl')).toThrow(/q\.jsonl:3: question/);
+    const both = JSON.stringify({ question: 'x', gold: [{ regulationId: 'a', law: 'b', article: 1 }] });
+    expect(() => parseLog(both, 'q.jsonl')).toThrow(QuestionLogError);
+    const neither = JSON.stringify({ question: 'x', gold: [{ regulationId: 'a' }] });
+    expect(() => parseLog(neither, 'q.jsonl')).toThrow(/an article or a section/);
+  });
+
+  it('refuses references to regulations the corpus does not hold', () => {
+    const line = JSON.stringify({ question: '离婚冷静期多久？', gold: [{ law: '中华人民共和国民法典', article: 1077 }] });
+    expect(() => resolveLog(parseLog(line, 'q.jsonl'), regulations, 'q.jsonl')).toThrow(/not in the corpus: 中华人民共和国民法典/);
+  });
+});

@@ -1,0 +1,125 @@
+// The learned signals beside BM25: the translation language model (lay words → statute words, learned
+// from the question log and bridged by CC-CEDICT pivot synonyms) and the articles of the nearest
+// logged questions, fused with the lexical score. Each side is normalised by its best unit, so the
+// weights (tuning.learned, chosen by cross-validation on the logs) mean the same for every question.
+import type { LearnedModel } from '../../../indexer/learn/artefact.ts';
+import type { IndexView } from '../index-view.ts';
+import type { Tuning } from '../tuning.ts';
+import { normalizeQuestion } from '../understand/normalize.ts';
+import { neighbourVotes, type NeighbourVotes } from './neighbours.ts';
+import { translationScores, translationSide, type TranslationSide } from './translation.ts';
+import type { LexicalQuery, UnitHit, WeightedTerm } from './types.ts';
+
+export interface LearnedSignals {
+  /**
+   * Translation language-model score of every article and section unit (0: explains none of the
+   * words): both directions of the learned table, each normalised by its best unit, mixed.
+   */
+  translation(words: readonly WeightedTerm[]): Float64Array;
+  /**
+   * How well the best article explains the words through the forward table: its translation score
+   * per unit of query weight (a log-likelihood ratio against the collection, comparable across
+   * questions). An answerability signal.
+   */
+  strength(words: readonly WeightedTerm[]): number;
+  /**
+   * Lexical unit hits fused with the learned signals, best first; `question` is the normalised question
+   * (a verified question asked again gets its verified clauses), `keep` filters units (the scope).
+   */
+  fuse(lexical: readonly UnitHit[], query: LexicalQuery, question: string, keep?: (unit: number) => boolean): UnitHit[];
+}
+
+/** The learned signals of an index view. */
+export function learnedSignalsOf(view: IndexView, tuning: Pick<Tuning, 'learned'>): LearnedSignals {
+  const articleOf = (u: number) => (view.units[u]!.kind === 'paragraph' ? view.articleUnitOf(view.units[u]!) : u);
+  return learnedSignals(view.data.learned, articleOf, (u) => view.units[u]!.regulationId, tuning);
+}
+
+/** `articleOf`: the article (or section) unit a unit belongs to, itself for one; `regulationOf`: its regulation. */
+export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) => number, regulationOf: (unit: number) => string, tuning: Pick<Tuning, 'learned'>): LearnedSignals {
+  const { translationWeight, reverseWeight, neighbourWeight, regulationWeight, repeatWeight, neighbours, pivotWeight, lambda, beta, candidates } = tuning.learned;
+  // Built on first use: an index served only for lookups never pays for them.
+  let side: TranslationSide | null = null;
+  let votes: NeighbourVotes | null = null;
+  let verified: Map<string, number[]> | null = null;
+
+  /** The clauses the log verified for this very question (punctuation, width and script aside). */
+  function verifiedUnits(question: string): number[] {
+    if (!verified) {
+      verified = new Map();
+      for (const q of learned.questions) verified.set(repeatKey(normalizeQuestion(q.text)), [...(verified.get(repeatKey(normalizeQuestion(q.text))) ?? []), ...q.units]);
+    }
+    return verified.get(repeatKey(question)) ?? [];
+  }
+
+  // The last question's forward scores: fusion and the answerability decision both read them.
+  let last: { words: readonly WeightedTerm[]; scores: Float64Array } | null = null;
+  function forward(words: readonly WeightedTerm[]): Float64Array {
+    side ??= translationSide(learned, articleOf, pivotWeight);
+    if (last?.words !== words) last = { words, scores: translationScores(words, side.stats, side.table, { lambda, beta }) };
+    return last.scores;
+  }
+
+  function translation(words: readonly WeightedTerm[]): Float64Array {
+    const scores = normalised(forward(words));
+    if (reverseWeight <= 0 || learned.reverse.size === 0) return scores;
+    const reverse = normalised(translationScores(words, side!.stats, learned.reverse, { lambda, beta }));
+    return scores.map((f, u) => (1 - reverseWeight) * f + reverseWeight * reverse[u]!);
+  }
+
+  function strength(words: readonly WeightedTerm[]): number {
+    const weight = words.reduce((s, w) => s + w.weight, 0);
+    let top = 0;
+    for (const s of forward(words)) if (s > top) top = s;
+    return weight > 0 ? top / weight : 0;
+  }
+
+  /** Nearest logged questions' votes for units, and the same summed per regulation; both best = 1. */
+  function neighbourSignals(query: LexicalQuery, keep: (unit: number) => boolean) {
+    votes ??= neighbourVotes(learned.questions);
+    const cast = [...votes(query.words.map((w) => w.term), neighbours)].filter(([u]) => keep(u));
+    const byRegulation = new Map<string, number>();
+    for (const [u, v] of cast) byRegulation.set(regulationOf(u), (byRegulation.get(regulationOf(u)) ?? 0) + v);
+    const top = Math.max(1e-9, ...cast.map(([, v]) => v));
+    const best = Math.max(1e-9, ...byRegulation.values());
+    return { units: cast.map(([u, v]) => [u, v / top] as const), regulation: (u: number) => (byRegulation.get(regulationOf(u)) ?? 0) / best };
+  }
+
+  function fuse(lexical: readonly UnitHit[], query: LexicalQuery, question: string, keep: (unit: number) => boolean = () => true): UnitHit[] {
+    const useNeighbours = learned.questions.length > 0 && (neighbourWeight > 0 || regulationWeight > 0);
+    const repeats = repeatWeight > 0 ? verifiedUnits(question).filter(keep) : [];
+    if (translationWeight <= 0 && !useNeighbours && repeats.length === 0) return [...lexical];
+    const scores = new Map<number, number>();
+    const add = (unit: number, score: number) => scores.set(unit, (scores.get(unit) ?? 0) + score);
+    const topLexical = Math.max(1e-9, ...lexical.map((h) => h.score));
+    for (const h of lexical) add(h.unit, ((1 - translationWeight) * h.score) / topLexical);
+    if (translationWeight > 0) {
+      // A paragraph shares its article's score; which paragraph to cite stays the lexical side's call.
+      const article = translation(query.words);
+      for (let u = 0; u < article.length; u++) {
+        const s = article[articleOf(u)]!;
+        if (s > 0 && keep(u)) add(u, translationWeight * s);
+      }
+    }
+    if (useNeighbours) {
+      const near = neighbourSignals(query, keep);
+      for (const [u, v] of near.units) add(u, neighbourWeight * v);
+      // The regulations the nearest questions were answered from: a topic prior over whole statutes.
+      for (const [u, score] of scores) scores.set(u, score * (1 + regulationWeight * near.regulation(u)));
+    }
+    for (const u of repeats) add(u, repeatWeight);
+    return [...scores].map(([unit, score]) => ({ unit, score })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, candidates);
+  }
+
+  return { translation, strength, fuse };
+}
+
+/** A question as the verified-repeat lookup compares it: no punctuation or spaces, lowercase. */
+const repeatKey = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+
+/** Scores divided by their maximum (all 0 stays all 0). */
+function normalised(scores: Float64Array): Float64Array {
+  let top = 0;
+  for (const s of scores) if (s > top) top = s;
+  return top > 0 ? scores.map((s) => s / top) : scores;
+}
