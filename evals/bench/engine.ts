@@ -111,7 +111,7 @@ function report(bySize: SizeRuns[], vectors: VectorRun | undefined): SectionResu
   };
   const headers = ['Engine', 'Fields', ...bySize.map((s) => `${fmtCount(s.size)}: build / stored / p50 / p95`), 'Top-10 overlap with exact BM25'];
   const rows = ROWS.map((r) => [r.label, r.fields, ...bySize.map((s) => cell(s.runs[r.contender], r.mode)), bySize.map((s) => (Number.isFinite(overlap(s, r)) ? overlap(s, r).toFixed(2) : '–')).join(' / ')]);
-  const memoryRows = CONTENDERS.map((c) => [c, ...bySize.flatMap((s) => [fmtBytes(s.runs[c]?.indexBytes ?? NaN), fmtBytes(s.runs[c]?.peakRssBytes ?? NaN)])]);
+  const memoryRows = CONTENDERS.map((c) => [c, ...bySize.flatMap((s) => [c === 'fts5' ? '–' : fmtBytes(s.runs[c]?.indexBytes ?? NaN), fmtBytes(s.runs[c]?.peakRssBytes ?? NaN)])]);
   const p50 = (s: SizeRuns, c: ContenderName, mode: string) => s.runs[c]?.modes[mode]?.query.p50 ?? NaN;
   const ratios = bySize.map((s) => `${fmtCount(s.size)}: FTS5 / engine MaxScore p50 = ${(p50(s, 'fts5', 'bm25') / p50(s, 'engine', 'maxscore')).toFixed(1)}×`);
   const growth = ROWS.map((r) => `${r.label} ${growthExponent(bySize.map((s) => ({ x: s.size, y: p50(s, r.contender, r.mode) }))).toFixed(2)}`);

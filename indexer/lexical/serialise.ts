@@ -105,12 +105,18 @@ export function loadLexical(input: Uint8Array): LexicalIndex {
   if (format !== LEXICAL_FORMAT) fail(`format ${format}, this build reads ${LEXICAL_FORMAT}`);
   const headerBytes = view.getUint32(8, true);
   if (12 + headerBytes > bytes.length) fail('truncated header');
-  let header: Header;
+  let json: unknown;
   try {
-    header = Header.parse(JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerBytes))));
-  } catch (error) {
-    fail(`unreadable header (${(error as Error).message.split('\n')[0]})`);
+    json = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerBytes)));
+  } catch {
+    fail('unreadable header (not JSON)');
   }
+  const parsed = Header.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail(`unexpected header (${issue.path.join('.') || 'header'}: ${issue.message})`);
+  }
+  const header = parsed.data;
   const fields = new Map<string, IndexedField>();
   for (const f of header.fields) {
     if (fields.has(f.name)) fail(`field "${f.name}" appears twice`);
