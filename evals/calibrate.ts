@@ -5,7 +5,7 @@ import { loadAssistant } from '../server/node/index.ts';
 import type { EvalQuestion } from './dataset.ts';
 import { bestThreshold, calibrationObjective, summarize, type Metrics } from './metrics.ts';
 import type { Catalogue } from './refs.ts';
-import { fmt, renderText } from './report.ts';
+import { fmt, renderText } from './report/table.ts';
 import { runQuestions } from './run.ts';
 import { inProcessTarget } from './targets.ts';
 

@@ -8,7 +8,7 @@ import { sharedLexicalIndex } from '../indexer/build/test-index.ts';
 import { loadSeed, type EvalQuestion } from './dataset.ts';
 import { summarize, type Metrics } from './metrics.ts';
 import { Catalogue } from './refs.ts';
-import { renderText, fmt } from './report.ts';
+import { renderText, fmt } from './report/table.ts';
 import { runQuestions } from './run.ts';
 import { suiteOf } from './suites.ts';
 import { loadInProcessTargets } from './targets.ts';

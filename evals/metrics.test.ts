@@ -14,7 +14,7 @@ import {
   type Outcome,
 } from './metrics.ts';
 import { Catalogue } from './refs.ts';
-import { missReasons } from './report.ts';
+import { missReasons } from './report/misses.ts';
 import type { QuestionResult } from './run.ts';
 
 describe('ranking metrics', () => {
