@@ -1,17 +1,16 @@
 // <regqa-chat>: the citizens' chat as a web component. Attributes: `lang` (zh | en), `api-base` (default:
 // the origin the script came from), `page` (set on the site's own chat page: the language switch then
 // reloads the page in that language and the theme toggle themes the whole page).
-import type { Lang, Turn } from '../../core/types.ts';
+import type { Lang } from '../../core/types.ts';
 import { AskFailure, postFeedback, streamAsk } from './api.ts';
 import type { ViewContext } from './answer-view.ts';
 import { WIDGET_CSS } from './css.ts';
-import { el, Popover } from './dom.ts';
+import { Popover } from './dom.ts';
+import { askRequest, feedbackRequest } from './requests.ts';
+import { buildShell, conversationList } from './shell.ts';
 import { currentConversationId, loadConversations, newConversation, saveConversation, savedTheme, saveTheme, type Conversation, type Theme } from './store.ts';
-import { EXAMPLES, TEXT, type Strings } from './text.ts';
+import { TEXT, type Strings } from './text.ts';
 import { finishMessage, pendingMessage, userMessage, type BotMessage, type TurnActions } from './turn.ts';
-
-/** Mirrors LIMITS in server/http/schemas.ts; the server validates either way. */
-const LIMITS = { turns: 20, turnChars: 4000, question: 2000 };
 
 // document.currentScript exists only while the script first runs: remember where it came from.
 const SCRIPT_ORIGIN = document.currentScript instanceof HTMLScriptElement && document.currentScript.src ? new URL(document.currentScript.src).origin : location.origin;
@@ -80,56 +79,20 @@ export class RegqaChat extends HTMLElement {
 
   /** Rebuilds the whole shadow tree from the conversation: used on start, language and conversation switches. */
   private render(): void {
-    const t = this.t;
     this.tips.hide();
-    this.log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.log });
-    this.input = el('textarea', { id: 'q', name: 'question', rows: '2', maxlength: String(LIMITS.question), autocomplete: 'off', placeholder: t.placeholder });
-    this.sendButton = el('button', { type: 'submit', class: 'send', text: t.send });
-    const form = el('form', { 'aria-labelledby': 'q-label' }, [
-      el('label', { for: 'q', id: 'q-label', text: t.label }),
-      el('div', { class: 'row' }, [this.input, this.sendButton]),
-      el('p', { class: 'kbd', text: t.hint }),
-    ]);
-    this.chips = el('div', { class: 'chips', role: 'group', 'aria-labelledby': 'examples-label' }, [
-      el('span', { id: 'examples-label', text: t.examples }),
-      ...EXAMPLES[this.uiLang].map((q) => this.chip(q)),
-    ]);
-    this.history = el('div', { class: 'history', hidden: '' });
     const dark = this.theme() === 'dark';
-    const toggle = (label: string, name: string, onClick: () => void, pressed?: boolean) => {
-      const b = el('button', { type: 'button', class: 'ghost', 'data-tool': name, 'aria-pressed': pressed === undefined ? undefined : String(pressed), text: label });
-      b.addEventListener('click', onClick);
-      return b;
-    };
-    this.root.replaceChildren(
-      el('section', { class: 'chat', 'aria-labelledby': 'title' }, [
-        el('div', { class: 'bar' }, [
-          el('div', { class: 'titles' }, [el('h2', { id: 'title', text: t.title }), el('p', { class: 'sub', text: t.subtitle })]),
-          el('div', { class: 'tools' }, [
-            toggle(t.conversations, 'conversations', () => this.toggleHistory(), false),
-            toggle(t.newChat, 'new', () => this.startOver()),
-            toggle(dark ? t.themeLight : t.themeDark, 'theme', () => this.applyTheme(dark ? 'light' : 'dark', true)),
-            toggle(t.switchLang, 'lang', () => this.switchLanguage()),
-          ]),
-        ]),
-        this.history,
-        this.log,
-        this.chips,
-        form,
-      ]),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (this.controller) this.controller.abort();
-      else void this.ask(this.input.value);
+    const shell = buildShell(this.t, this.uiLang, dark, {
+      ask: (question) => void this.ask(question),
+      // The send button is the stop button while an answer streams.
+      submit: () => (this.controller ? this.controller.abort() : void this.ask(this.input.value)),
+      busy: () => this.controller !== null,
+      toggleHistory: () => this.toggleHistory(),
+      startOver: () => this.startOver(),
+      toggleTheme: () => this.applyTheme(dark ? 'light' : 'dark', true),
+      switchLanguage: () => this.switchLanguage(),
     });
-    this.input.addEventListener('keydown', (event) => {
-      // isComposing: Enter also confirms a pinyin candidate, which must not send the question.
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        if (!this.controller) form.requestSubmit();
-      }
-    });
+    ({ log: this.log, input: this.input, sendButton: this.sendButton, chips: this.chips, history: this.history } = shell);
+    this.root.replaceChildren(shell.root);
     this.messages = [];
     this.conversation.turns.forEach((turn, i) => {
       this.log.append(userMessage(turn.question, this.ctx));
@@ -141,12 +104,6 @@ export class RegqaChat extends HTMLElement {
     this.chips.hidden = this.conversation.turns.length > 0;
   }
 
-  private chip(question: string): HTMLButtonElement {
-    const chip = el('button', { type: 'button', class: 'chip', text: question });
-    chip.addEventListener('click', () => void this.ask(question));
-    return chip;
-  }
-
   private actionsFor(index: number): TurnActions {
     return {
       regenerate: () => void this.ask(this.conversation.turns[index]!.question, index),
@@ -154,15 +111,7 @@ export class RegqaChat extends HTMLElement {
       ask: (question) => void this.ask(question),
       rate: async (rating, comment) => {
         const turn = this.conversation.turns[index]!;
-        const result = turn.result!;
-        const ok = await postFeedback(this.apiBase, {
-          question: turn.question,
-          answer: result.answer.slice(0, LIMITS.turnChars),
-          lang: result.lang,
-          rating,
-          ...(comment && { comment }),
-          citations: result.citations.map(({ regulationId, article, paragraph, label }) => ({ regulationId, article, paragraph, label })),
-        });
+        const ok = await postFeedback(this.apiBase, feedbackRequest(turn.question, turn.result!, rating, comment));
         if (ok) {
           turn.rating = rating;
           this.save();
@@ -170,18 +119,6 @@ export class RegqaChat extends HTMLElement {
         return ok;
       },
     };
-  }
-
-  /** The turns before `index` as the API's history: what lets follow-ups (那企业呢？) be understood. */
-  private historyBefore(index: number): Turn[] {
-    return this.conversation.turns
-      .slice(0, index)
-      .filter((turn) => turn.result)
-      .flatMap((turn): Turn[] => [
-        { role: 'user', content: turn.question.slice(0, LIMITS.turnChars) },
-        { role: 'assistant', content: turn.result!.answer.slice(0, LIMITS.turnChars) },
-      ])
-      .slice(-LIMITS.turns);
   }
 
   /** Asks `raw`; with `replace`, answers that turn again in place (regenerate, retry). */
@@ -210,7 +147,7 @@ export class RegqaChat extends HTMLElement {
     this.controller = new AbortController();
     this.sendButton.textContent = t.stop;
     this.sendButton.classList.add('stop');
-    const request = { question, history: this.historyBefore(index), ...(this.uiLang === 'en' && { lang: 'en' as const }) };
+    const request = askRequest(turns, index, question, this.uiLang);
     try {
       const result = await streamAsk(this.apiBase, request, this.controller.signal, (text) => (message.body.textContent = text));
       turns[index] = { question, result };
@@ -252,18 +189,14 @@ export class RegqaChat extends HTMLElement {
     this.history.hidden = !open;
     this.root.querySelector('[data-tool="conversations"]')?.setAttribute('aria-pressed', String(open));
     if (!open) return;
-    const all = loadConversations();
-    const items = all.map((c) => {
-      const b = el('button', { type: 'button', 'aria-current': String(c.id === this.conversation.id), text: c.turns[0]?.question ?? '' });
-      b.addEventListener('click', () => {
+    this.history.replaceChildren(
+      ...conversationList(loadConversations(), this.conversation.id, t, this.uiLang, (c) => {
         this.conversation = c;
         if (c.lang !== this.uiLang) this.setAttribute('lang', c.lang);
         saveConversation(c);
         this.render();
-      });
-      return el('li', {}, [b, el('span', { class: 'sub', text: ` · ${new Date(c.updatedAt).toLocaleString(this.uiLang === 'en' ? 'en' : 'zh-CN')}` })]);
-    });
-    this.history.replaceChildren(el('strong', { text: t.conversations }), items.length ? el('ul', {}, items) : el('p', { class: 'sub', text: t.noConversations }));
+      }),
+    );
   }
 
   private switchLanguage(): void {
