@@ -1,10 +1,13 @@
 // Test support for the browser tests: Debian's Chromium through playwright-core, a page per test that
-// records console errors and uncaught exceptions (CSP violations included), and asking the widget.
+// records console errors and uncaught exceptions (CSP violations included), asking the widget, and
+// browserSuite, the one setup of a browser test file (server, embedding site, browser, pages).
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { ServerConfig } from '../../indexer/config/server-config.ts';
+import { buildTestIndex, startServer, type TestServer } from './test-server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -65,4 +68,52 @@ export function pagePerTest(browser: () => Browser, use: (opened: TestPage) => v
     await current?.page.context().close();
     expect(current?.problems).toEqual([]);
   });
+}
+
+export interface BrowserSuite {
+  /** The server's origin (http://127.0.0.1:port). */
+  readonly url: string;
+  /** The embedding site's origin, another one (http://localhost:port). */
+  readonly siteUrl: string;
+  /** Asks in the current test's page. */
+  ask(question: string): Promise<Locator>;
+}
+
+/**
+ * Registers, in the calling describe, the setup every browser test file shares: the real assistant over
+ * the shared test index served on a free port with `config(siteUrl)`, another site serving
+ * `sitePage(serverUrl)`, Chromium, and a fresh page per test handed to `use`.
+ */
+export function browserSuite(setup: { config: (siteUrl: string) => ServerConfig; sitePage: (serverUrl: string) => string }, use: (opened: TestPage) => void): BrowserSuite {
+  let server: TestServer | undefined;
+  let site: Awaited<ReturnType<typeof startSite>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    const index = await buildTestIndex();
+    site = await startSite(() => setup.sitePage(server!.url));
+    server = await startServer(index.assistant, setup.config(site.url));
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.close();
+  });
+  pagePerTest(
+    () => browser!,
+    (opened) => {
+      page = opened.page;
+      use(opened);
+    },
+  );
+  return {
+    get url() {
+      return server!.url;
+    },
+    get siteUrl() {
+      return site!.url;
+    },
+    ask: (question) => ask(page!, question),
+  };
 }

@@ -1,45 +1,27 @@
 // The chat widget and the officials' page in a real browser (Debian's Chromium via playwright-core),
 // against the real server and assistant.
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask as askIn, hasChromium, launchChromium, pagePerTest, startSite } from './browser-support.ts';
-import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServer } from './test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, hasChromium } from './browser-support.ts';
+import { testConfig } from './test-server.ts';
 
 describe.skipIf(!hasChromium)('in the browser', () => {
-  let index: TestIndex;
-  let server: TestServer;
-  /** Another site (another origin) that embeds the widget with one script tag. */
-  let site: Awaited<ReturnType<typeof startSite>>;
-  let siteUrl: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    index = await buildTestIndex();
-    site = await startSite(() => `<!doctype html><title>某市政府网站</title><h1>政务服务</h1><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
-    siteUrl = site.url;
-    server = await startServer(index.assistant, testConfig({ corsOrigins: [siteUrl] }));
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.close();
-    await index?.remove();
-  });
-
+  /** A fresh page per test; each test must end with no console errors (browserSuite checks). */
   let page: Page;
-  /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
-  let problems: string[];
-  pagePerTest(() => browser, (opened) => ({ page, problems } = opened));
-
-  const ask = (question: string) => askIn(page, question);
+  const suite = browserSuite(
+    {
+      config: (siteUrl) => testConfig({ corsOrigins: [siteUrl] }),
+      sitePage: (serverUrl) => `<!doctype html><title>某市政府网站</title><h1>政务服务</h1><script src="${serverUrl}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`,
+    },
+    (opened) => (page = opened.page),
+  );
+  const { ask } = suite;
 
   it('answers 谁应当明确数据专员？ citing 第十四条 of both regulations, expands a citation, takes a follow-up', async () => {
     // Tall enough for the whole conversation to be in the screenshot.
     await page.setViewportSize({ width: 900, height: 1700 });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     await expect.poll(() => page.locator('regqa-chat h2').textContent()).toBe('法规问答');
 
     const reply = await ask('谁应当明确数据专员？');
@@ -59,7 +41,7 @@ describe.skipIf(!hasChromium)('in the browser', () => {
     const details = reply.locator('details[open]');
     await expect.poll(() => details.count()).toBe(1);
     expect(await details.locator('blockquote').textContent()).toContain('明确数据专员');
-    expect(await details.locator('a').getAttribute('href')).toBe(`${server.url}/regulations/guizhou-big-data#第十四条`);
+    expect(await details.locator('a').getAttribute('href')).toBe(`${suite.url}/regulations/guizhou-big-data#第十四条`);
 
     const followUp = await ask('那企业呢？');
     expect(await followUp.getAttribute('class')).not.toContain('notfound');
@@ -71,7 +53,7 @@ describe.skipIf(!hasChromium)('in the browser', () => {
   }, 30_000);
 
   it('switches the widget to English', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     await page.locator('regqa-chat button', { hasText: 'English' }).click();
     await expect.poll(() => page.locator('regqa-chat h2').textContent()).toBe('Regulations Q&A');
     expect(page.url()).toMatch(/\?lang=en$/);
@@ -83,7 +65,7 @@ describe.skipIf(!hasChromium)('in the browser', () => {
   }, 30_000);
 
   it('shows a question that looks like HTML as text and never runs it', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     const attack = '<img src=x onerror="window.__xss=1">';
     const reply = await ask(attack);
     expect(await page.locator('regqa-chat .msg.user .text').last().textContent()).toBe(attack);
@@ -93,15 +75,15 @@ describe.skipIf(!hasChromium)('in the browser', () => {
   }, 30_000);
 
   it('works embedded on another site with one script tag, calling the API of the origin it came from', async () => {
-    await page.goto(siteUrl);
+    await page.goto(suite.siteUrl);
     expect(await page.locator('regqa-chat h2').textContent()).toBe('Regulations Q&A');
     const reply = await ask('谁应当明确数据专员？');
     expect(await reply.locator('.text').textContent()).toContain('明确数据专员');
-    expect(await reply.locator('details a').first().getAttribute('href')).toMatch(new RegExp(`^${server.url}/regulations/`));
+    expect(await reply.locator('details a').first().getAttribute('href')).toMatch(new RegExp(`^${suite.url}/regulations/`));
   }, 30_000);
 
   it('lists the duties of 数据主管部门 on the officials’ page', async () => {
-    await page.goto(`${server.url}/duties`);
+    await page.goto(`${suite.url}/duties`);
     await page.getByLabel('机构 / 主体').fill('数据主管部门');
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForURL(/actor=/);

@@ -2,10 +2,10 @@
 // real assistant and a real (in-memory SQLite) feedback database. Screenshots of the chat page go to
 // evals/reports/screens/ (referenced from the README).
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ask as askIn, hasChromium, launchChromium, pagePerTest, startSite } from './browser-support.ts';
-import { buildTestIndex, startServer, testConfig, type TestIndex, type TestServer } from './test-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { browserSuite, hasChromium } from './browser-support.ts';
+import { testConfig } from './test-server.ts';
 
 const SCREENS = 'evals/reports/screens';
 const PHONE = { width: 390, height: 844 };
@@ -13,45 +13,30 @@ const PHONE = { width: 390, height: 844 };
 const CLAUSE = '明确数据专员，加强本部门公共数据归集治理';
 
 describe.skipIf(!hasChromium)('chat in the browser', () => {
-  let index: TestIndex;
-  let server: TestServer;
-  /** A site whose origin is not in CORS_ORIGINS, embedding the widget anyway. */
-  let site: Awaited<ReturnType<typeof startSite>>;
-  let siteUrl: string;
-  let browser: Browser;
-  const ask = (question: string) => askIn(page, question);
-  const chat = () => page.locator('regqa-chat');
-
-  beforeAll(async () => {
-    index = await buildTestIndex();
-    server = await startServer(index.assistant, testConfig({ corsOrigins: [] }));
-    site = await startSite(() => `<!doctype html><title>未获授权的网站</title><script src="${server.url}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`);
-    siteUrl = site.url;
-    browser = await launchChromium();
-    await mkdir(SCREENS, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.close();
-    await index?.remove();
-  });
-
   let page: Page;
   /** Console errors and uncaught exceptions, CSP violations included: a page that works must have none. */
   let problems: string[];
-  pagePerTest(() => browser, (opened) => ({ page, problems } = opened));
+  const suite = browserSuite(
+    {
+      // No origin is allowed: the site is refused.
+      config: () => testConfig({ corsOrigins: [] }),
+      sitePage: (serverUrl) => `<!doctype html><title>未获授权的网站</title><script src="${serverUrl}/widget.js"></script><regqa-chat lang="en"></regqa-chat>`,
+    },
+    (opened) => ({ page, problems } = opened),
+  );
+  const { ask } = suite;
+  const chat = () => page.locator('regqa-chat');
+  beforeAll(() => mkdir(SCREENS, { recursive: true }));
 
   it('answers with markers that link to their clause, and shows each clause text once', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     const reply = await ask('谁应当明确数据专员？');
     const markers = reply.locator('a.marker');
     expect(await markers.allTextContents()).toEqual(['[1]', '[2]']);
     // Both 第十四条 answer it; which comes first is the ranking's call. The Guizhou one is followed here.
     const hrefs = await markers.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toContain(`${server.url}/regulations/guizhou-big-data#第十四条`);
-    const guizhou = markers.nth(hrefs.indexOf(`${server.url}/regulations/guizhou-big-data#第十四条`));
+    expect(hrefs).toContain(`${suite.url}/regulations/guizhou-big-data#第十四条`);
+    const guizhou = markers.nth(hrefs.indexOf(`${suite.url}/regulations/guizhou-big-data#第十四条`));
     expect(await reply.locator('.sources li').count()).toBe(2);
     // Once: in the (collapsed) source, not in the answer, not in a second list.
     const occurrences = async () => ((await reply.textContent()) ?? '').split(CLAUSE).length - 1;
@@ -68,13 +53,13 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
     // A click opens the clause on its regulation page.
     const [opened] = await Promise.all([page.context().waitForEvent('page'), guizhou.click()]);
     await opened!.waitForLoadState();
-    expect(decodeURI(opened!.url())).toBe(`${server.url}/regulations/guizhou-big-data#第十四条`);
+    expect(decodeURI(opened!.url())).toBe(`${suite.url}/regulations/guizhou-big-data#第十四条`);
     expect(await opened!.locator('#第十四条').textContent()).toContain(CLAUSE);
   }, 30_000);
 
   it('copies an answer with its sources, and regenerates it in place', async () => {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.goto(`${server.url}/`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.url });
+    await page.goto(`${suite.url}/`);
     const reply = await ask('谁应当明确数据专员？');
     await reply.locator('[data-action=copy]').click();
     await expect.poll(() => reply.locator('[data-action=copy]').textContent()).toBe('已复制');
@@ -91,7 +76,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   }, 30_000);
 
   it('stops an answer in flight, then retries after a network error without losing the question', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     const cdp = await page.context().newCDPSession(page);
     // A slow network: the answer is still on its way when Stop is pressed.
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 3000, downloadThroughput: -1, uploadThroughput: -1 });
@@ -121,7 +106,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   }, 30_000);
 
   it('takes a thumbs down with a comment and stores it', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     const reply = await ask('谁应当明确数据专员？');
     await reply.locator('[data-action=rate-down]').click();
     await reply.locator('form.feedback textarea').fill('应该引用第十四条第四款');
@@ -145,7 +130,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   }, 30_000);
 
   it('offers follow-up questions, and 下一条呢？ continues with the next article', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     const reply = await ask('贵州条例第十四条');
     // The article is the answer: its one source is open, its text shown once.
     expect(await reply.locator('details[open] blockquote').textContent()).toContain('明确数据专员');
@@ -163,9 +148,9 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   }, 30_000);
 
   it('keeps conversations and their language across a reload, and lists them', async () => {
-    await page.goto(`${server.url}/?lang=en`);
+    await page.goto(`${suite.url}/?lang=en`);
     await ask('Who must appoint a data specialist?');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     // The stored conversation was in English: it comes back in English.
     await expect.poll(() => chat().locator('h2').textContent()).toBe('Regulations Q&A');
     expect(await chat().locator('.msg.user .text').allTextContents()).toEqual(['Who must appoint a data specialist?']);
@@ -183,7 +168,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
 
   it('follows the system’s dark mode, and the toggle overrides it and is remembered', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     const background = () => chat().locator('.chat').evaluate((e) => getComputedStyle(e).backgroundColor);
     const pageBackground = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(await background()).toBe('rgb(17, 24, 39)');
@@ -198,7 +183,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   }, 30_000);
 
   it('in English: interface, labels and answer structure in English, clause text in Chinese with glossed words', async () => {
-    await page.goto(`${server.url}/?lang=en`);
+    await page.goto(`${suite.url}/?lang=en`);
     expect(await page.locator('header nav').textContent()).toContain('Regulations');
     expect(await page.locator('footer').textContent()).toContain('API reference');
     expect(await chat().locator('.chips button').first().textContent()).toBe('Who must appoint a data specialist?');
@@ -218,7 +203,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
 
   it('on a phone keeps the question in view, collapses the examples and lets a long clause scroll', async () => {
     await page.setViewportSize(PHONE);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     expect(await chat().locator('.chips').isVisible()).toBe(true);
     await ask('谁应当明确数据专员？');
     const reply = await ask('数据主管部门有哪些职责？');
@@ -236,7 +221,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
 
   it('on a phone shows the duties as readable cards', async () => {
     await page.setViewportSize(PHONE);
-    await page.goto(`${server.url}/duties?actor=${encodeURIComponent('数据主管部门')}`);
+    await page.goto(`${suite.url}/duties?actor=${encodeURIComponent('数据主管部门')}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const cell = page.locator('table.duties tbody tr').first().locator('td').nth(5);
     expect(await cell.evaluate((e) => getComputedStyle(e).display)).toBe('block');
@@ -247,11 +232,11 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   it('tells the visitor of a site that is not allowed, and logs it for the admin', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      await page.goto(siteUrl);
+      await page.goto(suite.siteUrl);
       const reply = await ask('Who must appoint a data specialist?');
       expect(await reply.locator('.text').textContent()).toBe('This site is not allowed to use this assistant; please tell the site’s administrator.');
       const logged = warn.mock.calls.map(([line]) => JSON.parse(String(line)) as { event: string; origin: string });
-      expect(logged).toContainEqual(expect.objectContaining({ event: 'cors_refused', origin: siteUrl }));
+      expect(logged).toContainEqual(expect.objectContaining({ event: 'cors_refused', origin: suite.siteUrl }));
       // The browser's own report of the refused request.
       problems.splice(0, problems.length, ...problems.filter((p) => !/CORS|ERR_FAILED/.test(p)));
     } finally {
@@ -260,7 +245,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
   }, 30_000);
 
   it('shows HTML error pages for pages that do not exist', async () => {
-    const response = await page.goto(`${server.url}/regulations/nope`);
+    const response = await page.goto(`${suite.url}/regulations/nope`);
     expect(response!.status()).toBe(404);
     expect(response!.headers()['content-type']).toMatch(/^text\/html/);
     expect(await page.locator('h1').textContent()).toContain('找不到页面');
@@ -271,10 +256,10 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
 
   it('serves an API reference page that works offline', async () => {
     const foreign: string[] = [];
-    page.on('request', (r) => !r.url().startsWith(server.url) && !r.url().startsWith('data:') && foreign.push(r.url()));
-    await page.goto(`${server.url}/`);
+    page.on('request', (r) => !r.url().startsWith(suite.url) && !r.url().startsWith('data:') && foreign.push(r.url()));
+    await page.goto(`${suite.url}/`);
     await page.locator('footer a', { hasText: 'API' }).click();
-    await page.waitForURL(`${server.url}/docs`);
+    await page.waitForURL(`${suite.url}/docs`);
     const operations = page.locator('.opblock-summary-path');
     await expect.poll(() => operations.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(9);
     expect(await operations.allTextContents()).toEqual(expect.arrayContaining(['/api/ask', '/api/feedback', '/api/regulations/{id}/articles/{n}']));
@@ -288,7 +273,7 @@ describe.skipIf(!hasChromium)('chat in the browser', () => {
     await page.setViewportSize(viewport);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(`${server.url}/`);
+      await page.goto(`${suite.url}/`);
       await chat().locator('[data-tool=new]').click();
       await ask('谁应当明确数据专员？');
       await chat().locator('.msg.bot summary').first().click();

@@ -1,10 +1,9 @@
-// Test support: the real assistant over a real index built from the corpus in a temporary directory,
-// served by @hono/node-server on a free port.
-import { mkdtemp, rm } from 'node:fs/promises';
+// Test support: the real assistant over the shared test index of the corpus (built once for the whole
+// suite, see indexer/build/test-index.ts), served by @hono/node-server on a free port.
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIndex } from '../../indexer/build/build.ts';
-import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
+import { sharedLexicalIndex } from '../../indexer/build/test-index.ts';
 import { serverConfigFromEnv, type ServerConfig } from '../../indexer/config/server-config.ts';
 import type { Assistant } from '../core/types.ts';
 import { loadAssistant } from '../node/assistant.ts';
@@ -14,15 +13,16 @@ import { lagMonitor, serveApp } from '../node/serve.ts';
 
 export interface TestIndex {
   assistant: Assistant;
+  /** The shared index: read it, never write to it. */
   dir: string;
+  /** Nothing to remove: the shared index outlives the test file (callers' teardown calls it all the same). */
   remove(): Promise<void>;
 }
 
+/** The real assistant over the corpus indexed lexical-only. */
 export async function buildTestIndex(): Promise<TestIndex> {
-  const dir = await mkdtemp(join(tmpdir(), 'regqa-http-'));
-  const result = await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: dir, model: null } });
-  if (result.status === 'failed') throw new Error(`test index not built: ${JSON.stringify(result.issues)}`);
-  return { assistant: await loadAssistant(dir), dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  const dir = await sharedLexicalIndex();
+  return { assistant: await loadAssistant(dir), dir, remove: async () => undefined };
 }
 
 /** Limits generous enough that only the tests that lower them ever meet them. */
