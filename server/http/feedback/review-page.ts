@@ -19,8 +19,13 @@ export interface ReviewOptions {
   assistant: Assistant;
   store: FeedbackStore;
   adminToken: string;
-  /** Where confirmed questions go (the corpus's question log); absent, they stay in the database only. */
-  questionLog?: { append(question: string, gold: ArticleRef[], source: string): Promise<void> };
+  /** Where confirmed questions go; absent, they stay in the database only. */
+  questionLog?: QuestionLog;
+}
+
+/** The corpus's question log, which the next index build learns from (Node: server/node/question-log.ts). */
+export interface QuestionLog {
+  append(question: string, gold: ArticleRef[], source: string): Promise<void>;
 }
 
 const PAGE_SIZE = 50;

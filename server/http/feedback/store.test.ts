@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../node/feedback-sqlite.ts';
+import { parseLog, resolveLog } from '../../../indexer/learn/log.ts';
 import { questionLogFile } from '../../node/question-log.ts';
 import { MIGRATIONS, openFeedbackStore, type NewFeedback } from './store.ts';
 
@@ -45,13 +46,18 @@ describe('feedback store', () => {
     db.close();
   });
 
-  it('appends whole lines to the question log, also when appends overlap', async () => {
+  it('appends whole lines to the question log, also when appends overlap, that the index build reads back', async () => {
     const file = join(dir, 'questions.jsonl');
     const log = questionLogFile(file);
     await Promise.all(['甲', '乙', '丙'].map((q) => log.append(q, [{ regulationId: 'guizhou-big-data', article: 14 }], 'review')));
-    const lines = (await readFile(file, 'utf8')).split('\n');
+    await log.append('丁', [{ regulationId: 'guizhou-big-data', article: 133, sub: 1, paragraph: 2 }], 'review');
+    const text = await readFile(file, 'utf8');
+    const lines = text.split('\n');
     expect(lines.at(-1)).toBe('');
-    expect(lines.slice(0, -1).map((l) => JSON.parse(l).question)).toEqual(['甲', '乙', '丙']);
-    await expect(log.append('', [], 'review')).rejects.toThrow();
+    expect(lines.slice(0, -1).map((l) => JSON.parse(l).question)).toEqual(['甲', '乙', '丙', '丁']);
+    const read = resolveLog(parseLog(text, file), [{ id: 'guizhou-big-data', title: '贵州省大数据发展应用促进条例' }], file);
+    expect(read.at(-1)).toEqual({ question: '丁', source: 'review', gold: [{ regulationId: 'guizhou-big-data', article: 133, sub: 1, paragraph: 2, section: null }] });
+    await expect(log.append('', [{ regulationId: 'guizhou-big-data', article: 14 }], 'review')).rejects.toThrow();
+    expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(5);
   });
 });
