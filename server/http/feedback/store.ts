@@ -1,7 +1,9 @@
 // Feedback on answers (thumbs and an optional comment) and its review by officials, over any SQL
 // database with SQLite's dialect: better-sqlite3 on Node (server/node/feedback-sqlite.ts), D1 on
 // Workers (server/edge/feedback-d1.ts). One schema, one set of migrations, one implementation.
+import type { z } from '@hono/zod-openapi';
 import type { Lang } from '../../core/types.ts';
+import type { FeedbackBody } from './routes.ts';
 
 /** The few calls the store needs; both adapters implement them. */
 export interface SqlDatabase {
@@ -37,21 +39,9 @@ export interface ArticleRef {
   paragraph?: number;
 }
 
-export interface CitedRef {
-  regulationId: string;
-  article: number | null;
-  paragraph: number | null;
-  label: string;
-}
-
-export interface NewFeedback {
-  question: string;
-  answer: string;
-  lang: Lang;
-  rating: 'up' | 'down';
-  comment?: string;
-  citations: CitedRef[];
-}
+/** What a citizen sends (the API's schema, routes.ts), as it is stored. */
+export type NewFeedback = z.infer<typeof FeedbackBody>;
+type CitedRef = NewFeedback['citations'][number];
 
 export type FeedbackStatus = 'new' | 'confirmed' | 'rejected';
 

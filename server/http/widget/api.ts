@@ -1,5 +1,8 @@
 // The widget's calls to the assistant's API: a streamed answer, and feedback on an answer.
-import type { AskResult, Citation, Lang, Turn } from '../../core/types.ts';
+import type { z } from '@hono/zod-openapi';
+import type { AskResult } from '../../core/types.ts';
+import type { FeedbackBody } from '../feedback/routes.ts';
+import type { AskBody } from '../schemas.ts';
 import { sseEvents } from './sse.ts';
 
 export type FailureKind = 'network' | 'not-allowed' | 'server' | 'stopped';
@@ -13,11 +16,8 @@ export class AskFailure extends Error {
   }
 }
 
-export interface AskRequest {
-  question: string;
-  history: Turn[];
-  lang?: Lang;
-}
+/** The API's request schemas (types only: erased from the bundle). */
+export type AskRequest = z.input<typeof AskBody>;
 
 /** Asks with server-sent events; `onText` receives the answer so far after every chunk. */
 export async function streamAsk(apiBase: string, request: AskRequest, signal: AbortSignal, onText: (text: string) => void): Promise<AskResult> {
@@ -70,14 +70,7 @@ async function failureOf(apiBase: string, error: unknown, signal: AbortSignal): 
   }
 }
 
-export interface FeedbackRequest {
-  question: string;
-  answer: string;
-  lang: Lang;
-  rating: 'up' | 'down';
-  comment?: string;
-  citations: Pick<Citation, 'regulationId' | 'article' | 'paragraph' | 'label'>[];
-}
+export type FeedbackRequest = z.input<typeof FeedbackBody>;
 
 export async function postFeedback(apiBase: string, feedback: FeedbackRequest): Promise<boolean> {
   try {

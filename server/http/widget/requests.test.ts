@@ -24,11 +24,12 @@ describe('the widget’s requests', () => {
     const request = askRequest(turns, 30, '那企业呢？', 'en');
     expect(AskBody.safeParse(request).success).toBe(true);
     expect(request.lang).toBe('en');
-    expect(request.history).toHaveLength(LIMITS.turns);
-    expect(request.history.at(-2)).toEqual({ role: 'user', content: '问题29' });
-    expect(request.history.at(-1)!.content).toHaveLength(LIMITS.turnChars);
+    const history = request.history ?? [];
+    expect(history).toHaveLength(LIMITS.turns);
+    expect(history.at(-2)).toEqual({ role: 'user', content: '问题29' });
+    expect(history.at(-1)!.content).toHaveLength(LIMITS.turnChars);
     // Regenerating turn 5 sends only what came before it, without the failed turn 3.
-    expect(askRequest(turns, 5, '问题5', 'zh').history.map((t) => t.content)).toEqual(['问题0', '答案0', '问题1', '答案1', '问题2', '答案2', '问题4', '答案4']);
+    expect(askRequest(turns, 5, '问题5', 'zh').history?.map((t) => t.content)).toEqual(['问题0', '答案0', '问题1', '答案1', '问题2', '答案2', '问题4', '答案4']);
     expect(askRequest(turns, 5, '问题5', 'zh')).not.toHaveProperty('lang');
   });
 
