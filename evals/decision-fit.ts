@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DECISION_FILE, DECISION_VERSION, FEATURES, type DecisionModel, type FeatureName } from '../indexer/learn/decision.ts';
 import { domainScore, domainTable } from '../server/core/decide/domain.ts';
-import { parseLog } from '../indexer/learn/log.ts';
+import { parseLog, type LogEntry } from '../indexer/learn/log.ts';
 import { fitLogistic, predict, type Example } from '../server/core/decide/logistic.ts';
 import type { loadIndexData } from '../server/node/index.ts';
 import { crossValidated, FOLDS, foldOf } from './cv.ts';
@@ -65,7 +65,8 @@ export const FUSION_TOLERANCE = 0.005;
  */
 export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<{ fusion: Fusion; mrr: number }> {
   const keyOf = (c: { regulationId: string; article: number | null; sub: number; label: string }) => `${c.regulationId}/${c.article === null ? c.label : `${c.article}-${c.sub}`}`;
-  const { questions } = loaded.data.learned;
+  const curated = curatedOf(await readLog(loaded.manifest.questionLog?.file ?? null));
+  const questions = loaded.data.learned.questions.filter((q) => !curated.has(q.text));
   const scored: { fusion: Fusion; mrr: number }[] = [];
   for (const fusion of grid) {
     const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
@@ -85,8 +86,10 @@ export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<
 
 export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[], notes: string, fusion: Fusion): Promise<FitReport> {
   const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
-  const positives = loaded.data.learned.questions.map((q) => ({ question: q.text, group: 'positive' }));
-  const logNegatives = await verifiedNotCovered(loaded.manifest.questionLog?.file ?? null);
+  const log = await readLog(loaded.manifest.questionLog?.file ?? null);
+  const curated = curatedOf(log);
+  const positives = loaded.data.learned.questions.filter((q) => !curated.has(q.text)).map((q) => ({ question: q.text, group: 'positive' }));
+  const logNegatives = log.filter((e) => e.gold.length === 0).map((e) => e.question);
   const rows: Row[] = [];
   for (const item of [...positives, ...logNegatives.map((question) => ({ question, group: 'log' })), ...negatives]) {
     const judgement = await pick(item.question).judge({ question: item.question });
@@ -131,9 +134,15 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
   return { model, answered, counts };
 }
 
-async function verifiedNotCovered(file: string | null): Promise<string[]> {
-  if (!file) return [];
-  return parseLog(await readFile(file, 'utf8'), file).filter((e) => e.gold.length === 0).map((e) => e.question);
+/**
+ * The log's curated questions (written by the team from the clause text). They train the fold models,
+ * but weights and the decision are chosen on what users ask: written questions share the statute's
+ * wording more than a citizen's do, and would make both look better than they are.
+ */
+const curatedOf = (log: readonly LogEntry[]) => new Set(log.filter((e) => e.curated).map((e) => e.question));
+
+async function readLog(file: string | null) {
+  return file ? parseLog(await readFile(file, 'utf8'), file) : [];
 }
 
 export async function writeDecision(corpusDir: string, model: DecisionModel): Promise<string> {

@@ -52,7 +52,8 @@ export function parseDecisionModel(json: string, file: string): DecisionModel | 
   const model = parsed.data;
   const n = FEATURES.length;
   if (model.features.join() !== FEATURES.join() || [model.mean, model.scale, model.weights].some((v) => v.length !== n)) {
-    throw new Error(`${file}: fitted on features ${model.features.join(',')}, not ${FEATURES.join(',')}: refit it (npm run eval -- --fit-decision)`);
+    // The fit builds an index first, which would read this very file: it has to go before the refit.
+    throw new Error(`${file}: fitted on features ${model.features.join(',')}, not ${FEATURES.join(',')}: delete it and refit (npm run eval -- --fit-decision)`);
   }
   return model;
 }

@@ -16,11 +16,23 @@ describe('question log', () => {
     expect(log.some((q) => q.gold.length === 0)).toBe(true);
   });
 
-  it('never holds a seed TEST question', async () => {
+  it('never holds a seed TEST question, nor a curated near-copy of any seed question', async () => {
     const seed = (await readFile('evals/datasets/seed-questions.jsonl', 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { split: string; question: string });
     const test = new Set(seed.filter((q) => q.split === 'test').map((q) => q.question));
     const log = parseLog(await readFile('corpus/questions.jsonl', 'utf8'), 'corpus/questions.jsonl');
     expect(log.filter((q) => test.has(q.question))).toEqual([]);
+    // Curated questions are written from the clause text; one worded like an eval question would make
+    // the eval measure memory (character-bigram Jaccard, the rule they were filtered by when written).
+    const bigrams = (text: string) => {
+      const chars = [...text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')];
+      return new Set(chars.slice(1).map((c, i) => chars[i]! + c));
+    };
+    const jaccard = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).length / new Set([...a, ...b]).size;
+    const curated = log.filter((q) => q.curated);
+    expect(curated.length).toBeGreaterThan(100);
+    const seedGrams = seed.map((q) => bigrams(q.question));
+    const nearCopies = curated.filter((q) => seedGrams.some((g) => jaccard(bigrams(q.question), g) >= 0.45)).map((q) => q.question);
+    expect(nearCopies).toEqual([]);
   });
 
   it('resolves regulations named by title, as the STARD benchmark does', () => {

@@ -8,6 +8,8 @@
 //    "gold": [{"regulationId": "guizhou-big-data", "article": 19}],
 //    "source": "evals/datasets/seed-questions.jsonl dev seed-023", "addedAt": "2026-12-01"}
 //
+// `"curated": true` marks a question the team wrote from the clause text, not one a user asked.
+//
 // A reference names its regulation by id or by title (`law`), and an article by number with its 之N
 // suffix (`sub`) and optionally a paragraph, or a section by id (`section`). An empty `gold` records
 // a verified question the corpus does not answer. Pure: parsing and resolution; the caller reads the file.
@@ -34,6 +36,12 @@ export const LogEntrySchema = z.object({
   source: z.string().min(1).optional(),
   /** When the entry was added: an ISO date or date-time. */
   addedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  /**
+   * Written by the team from the clause's text (doc2query-style) rather than asked by a user. It teaches
+   * the translation table and the nearest-question signal the words a clause is asked about, but it is
+   * not a sample of what users ask, so it does not calibrate the answerability decision.
+   */
+  curated: z.boolean().optional(),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 

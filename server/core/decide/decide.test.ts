@@ -137,7 +137,7 @@ describe('decision features and model', () => {
   it('decision.json: null means no model, and a model over other features is refused', () => {
     expect(parseDecisionModel('null', 'decision.json')).toBeNull();
     expect(parseDecisionModel(JSON.stringify(model), 'decision.json')).toEqual(model);
-    expect(() => parseDecisionModel(JSON.stringify({ ...model, features: ['coverage'] }), 'decision.json')).toThrow(/refit it/);
+    expect(() => parseDecisionModel(JSON.stringify({ ...model, features: ['coverage'] }), 'decision.json')).toThrow(/delete it and refit/);
     expect(() => parseDecisionModel('{', 'decision.json')).toThrow(/decision.json: invalid JSON/);
   });
 });

@@ -64,6 +64,13 @@ describe('question kinds and search text', () => {
     expect(parseQuestion('贵州条例第十四条讲了什么？', regs)).toMatchObject({ kind: 'lookup', regulationIds: ['guizhou-big-data'] });
   });
 
+  it('reads everyday ways of asking about liability as the statutes\' 法律责任 frame', () => {
+    for (const q of ['违规收集数据会被追责吗？', '干部不作为会不会被问责？', '泄露数据要承担什么责任？', 'What are the penalties?']) {
+      expect(parseQuestion(q, regs).expansions).toContain('法律责任');
+    }
+    expect(parseQuestion('谁负责数据安全？', regs).expansions).toEqual([]);
+  });
+
   it('converts traditional characters and expands official abbreviations', () => {
     expect(parseQuestion('誰應當明確數據專員？', regs).text).toBe('谁应当明确数据专员?');
     expect(parseQuestion('工信部门有哪些职责', regs).actor).toBe('工业和信息化部门');
