@@ -95,8 +95,10 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
     const judgement = await pick(item.question).judge({ question: item.question });
     if (judgement) rows.push({ x: judgement.features, words: judgement.words, y: item.group === 'positive' ? 1 : 0, group: item.group, fold: foldOf(item.question) });
   }
-  const units = loaded.data.learned.unitWords;
-  const table = (subset: readonly Row[]) => domainTable([...units, ...subset.filter((r) => r.y === 1).map((r) => r.words)], subset.filter((r) => r.y === 0).map((r) => r.words));
+  // The corpus side of the domain words: the units, the curated questions (the corpus's topics in lay
+  // words, which no row is) and the positive rows.
+  const inCorpus = [...loaded.data.learned.unitWords, ...loaded.data.learned.questions.filter((q) => curated.has(q.text)).map((q) => q.words)];
+  const table = (subset: readonly Row[]) => domainTable([...inCorpus, ...subset.filter((r) => r.y === 1).map((r) => r.words)], subset.filter((r) => r.y === 0).map((r) => r.words));
   // Each row's domain feature comes from a table that never saw it, as a new question's would.
   for (let k = 0; k < FOLDS; k++) {
     const held = table(rows.filter((r) => r.fold !== k));
