@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DECISION_FILE, DECISION_VERSION, FEATURES, type DecisionModel, type FeatureName } from '../indexer/learn/decision.ts';
 import { domainScore, domainTable } from '../server/core/decide/domain.ts';
-import { parseLog, type LogEntry } from '../indexer/learn/log.ts';
+import { parseLog } from '../indexer/learn/log.ts';
 import { fitLogistic, predict, type Example } from '../server/core/decide/logistic.ts';
 import type { loadIndexData } from '../server/node/index.ts';
 import { crossValidated, FOLDS, foldOf } from './cv.ts';
@@ -65,8 +65,8 @@ export const FUSION_TOLERANCE = 0.005;
  */
 export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<{ fusion: Fusion; mrr: number }> {
   const keyOf = (c: { regulationId: string; article: number | null; sub: number; label: string }) => `${c.regulationId}/${c.article === null ? c.label : `${c.article}-${c.sub}`}`;
-  const curated = curatedOf(await readLog(loaded.manifest.questionLog?.file ?? null));
-  const questions = loaded.data.learned.questions.filter((q) => !curated.has(q.text));
+  // Chosen on what users asked; curated questions still train every fold's model.
+  const questions = loaded.data.learned.questions.filter((q) => !q.curated);
   const scored: { fusion: Fusion; mrr: number }[] = [];
   for (const fusion of grid) {
     const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
@@ -86,10 +86,10 @@ export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<
 
 export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[], notes: string, fusion: Fusion): Promise<FitReport> {
   const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
-  const log = await readLog(loaded.manifest.questionLog?.file ?? null);
-  const curated = curatedOf(log);
-  const positives = loaded.data.learned.questions.filter((q) => !curated.has(q.text)).map((q) => ({ question: q.text, group: 'positive' }));
-  const logNegatives = log.filter((e) => e.gold.length === 0).map((e) => e.question);
+  // Calibrated on what users asked: the log's curated questions (written by the team from the clause
+  // text, so worded more like the statute than a citizen's) train retrieval, not the decision.
+  const positives = loaded.data.learned.questions.filter((q) => !q.curated).map((q) => ({ question: q.text, group: 'positive' }));
+  const logNegatives = await verifiedNotCovered(loaded.manifest.questionLog?.file ?? null);
   const rows: Row[] = [];
   for (const item of [...positives, ...logNegatives.map((question) => ({ question, group: 'log' })), ...negatives]) {
     const judgement = await pick(item.question).judge({ question: item.question });
@@ -97,7 +97,7 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
   }
   // The corpus side of the domain words: the units, the curated questions (the corpus's topics in lay
   // words, which no row is) and the positive rows.
-  const inCorpus = [...loaded.data.learned.unitWords, ...loaded.data.learned.questions.filter((q) => curated.has(q.text)).map((q) => q.words)];
+  const inCorpus = [...loaded.data.learned.unitWords, ...loaded.data.learned.questions.filter((q) => q.curated).map((q) => q.words)];
   const table = (subset: readonly Row[]) => domainTable([...inCorpus, ...subset.filter((r) => r.y === 1).map((r) => r.words)], subset.filter((r) => r.y === 0).map((r) => r.words));
   // Each row's domain feature comes from a table that never saw it, as a new question's would.
   for (let k = 0; k < FOLDS; k++) {
@@ -136,15 +136,9 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
   return { model, answered, counts };
 }
 
-/**
- * The log's curated questions (written by the team from the clause text). They train the fold models,
- * but weights and the decision are chosen on what users ask: written questions share the statute's
- * wording more than a citizen's do, and would make both look better than they are.
- */
-const curatedOf = (log: readonly LogEntry[]) => new Set(log.filter((e) => e.curated).map((e) => e.question));
-
-async function readLog(file: string | null) {
-  return file ? parseLog(await readFile(file, 'utf8'), file) : [];
+async function verifiedNotCovered(file: string | null): Promise<string[]> {
+  if (!file) return [];
+  return parseLog(await readFile(file, 'utf8'), file).filter((e) => e.gold.length === 0).map((e) => e.question);
 }
 
 export async function writeDecision(corpusDir: string, model: DecisionModel): Promise<string> {

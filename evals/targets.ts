@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AskInput, AskResult, Assistant, Citation, IndexData, RetrieverMode, TuningOverrides } from '../server/core/index.ts';
 import { loadIndexData } from '../server/node/index.ts';
+import { trainTranslation } from '../indexer/learn/train.ts';
 import { crossValidated } from './cv.ts';
 
 export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'sub' | 'paragraph' | 'label'>;
@@ -55,7 +56,14 @@ export const ABLATIONS: Record<string, { tuning: (d: IndexData) => TuningOverrid
   pivot: { tuning: () => ({ learned: { pivotWeight: 0 } }) },
   // The coverage threshold decides; the weights the index fitted on its log stay.
   decision: { data: (d) => ({ ...d, decision: null }), tuning: (d) => ({ learned: d.decision?.fusion }) },
+  // The log without the team's curated questions: tables retrained on what users asked alone.
+  curated: { data: withoutCurated, tuning: () => ({}) },
 };
+
+function withoutCurated(d: IndexData): IndexData {
+  const questions = d.learned.questions.filter((q) => !q.curated);
+  return { ...d, learned: { ...d.learned, questions, ...trainTranslation(questions, d.learned.unitWords) } };
+}
 export type Ablation = keyof typeof ABLATIONS;
 
 export interface InProcessOptions {

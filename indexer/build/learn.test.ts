@@ -69,6 +69,9 @@ describe('learning from the question log', () => {
   it('round-trips through learned.json and refuses another version', () => {
     const decoded = decodeLearned(encodeLearned(learned));
     expect(decoded.questions).toEqual(learned.questions);
+    // The corpus log's curated questions stay marked, so that fits and ablations can tell them apart.
+    expect(decoded.questions.filter((q) => q.curated).length).toBeGreaterThan(100);
+    expect(decoded.questions.filter((q) => !q.curated).length).toBeGreaterThan(50);
     expect(decoded.unitWords).toEqual(learned.unitWords);
     const terms = (t: LearnedModel['pivot']) => [...t].map(([w, list]) => [w, list.map(([x]) => x)]);
     expect(terms(decoded.pivot)).toEqual(terms(learned.pivot));

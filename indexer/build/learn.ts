@@ -59,7 +59,7 @@ export async function learnFromLog(input: LearnInput): Promise<{ model: LearnedM
       if (u === undefined) throw new QuestionLogError(`${entry.source}: ${g.regulationId} has no ${g.section ?? `article ${g.article}${g.sub ? `-${g.sub}` : ''}${g.paragraph ? ` paragraph ${g.paragraph}` : ''}`}`);
       return u;
     });
-    questions.push({ text: entry.question, words: questionWords(segment, entry.question), units: [...new Set(answering)] });
+    questions.push({ text: entry.question, words: questionWords(segment, entry.question), units: [...new Set(answering)], ...(entry.curated ? { curated: true } : {}) });
   }
   const entries = found.text.split('\n').filter((l) => l.trim() !== '').length;
   const { translation, reverse } = trainTranslation(questions, unitWords);

@@ -16,6 +16,8 @@ export interface LoggedQuestionWords {
   words: string[];
   /** The units that answer it (positions in units.json). */
   units: number[];
+  /** Written by the team, not asked by a user: it trains retrieval but never calibrates the decision. */
+  curated?: boolean;
 }
 
 export interface LearnedModel {
@@ -47,7 +49,7 @@ const LearnedSchema = z.object({
   units: z.array(z.array(z.number().int().nonnegative())),
   translation: z.array(Row),
   reverse: z.array(Row),
-  questions: z.array(z.object({ text: z.string(), words: z.array(z.number().int().nonnegative()), units: z.array(z.number().int().nonnegative()) })),
+  questions: z.array(z.object({ text: z.string(), words: z.array(z.number().int().nonnegative()), units: z.array(z.number().int().nonnegative()), curated: z.literal(true).optional() })),
   pivot: z.array(Row),
 });
 
@@ -65,7 +67,7 @@ export function encodeLearned(model: LearnedModel): string {
   const units = model.unitWords.map((words) => words.map(id));
   const translation = rows(model.translation);
   const reverse = rows(model.reverse);
-  const questions = model.questions.map((q) => ({ text: q.text, words: q.words.map(id), units: q.units }));
+  const questions = model.questions.map((q) => ({ text: q.text, words: q.words.map(id), units: q.units, ...(q.curated ? { curated: true } : {}) }));
   const pivot = rows(model.pivot);
   return JSON.stringify({ version: LEARNED_VERSION, log: model.log, vocabulary: [...ids.keys()], units, translation, reverse, questions, pivot });
 }
@@ -85,7 +87,7 @@ export function decodeLearned(json: string): LearnedModel {
     unitWords: raw.units.map((u) => u.map(word)),
     translation: table(raw.translation),
     reverse: table(raw.reverse),
-    questions: raw.questions.map((q) => ({ text: q.text, words: q.words.map(word), units: q.units })),
+    questions: raw.questions.map((q) => ({ text: q.text, words: q.words.map(word), units: q.units, ...(q.curated ? { curated: true } : {}) })),
     pivot: table(raw.pivot),
   };
 }

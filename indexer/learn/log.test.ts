@@ -39,7 +39,7 @@ describe('question log', () => {
     const title = regulations[0]!.title;
     const line = JSON.stringify({ id: 'stard-1', question: '谁负责？', gold: [{ law: title, article: 14, label: '第十四条' }] });
     const [q] = resolveLog(parseLog(line, 'train.jsonl'), regulations, 'train.jsonl');
-    expect(q).toEqual({ question: '谁负责？', source: 'train.jsonl:1', gold: [{ regulationId: regulations[0]!.id, article: 14, sub: 0, paragraph: null, section: null }] });
+    expect(q).toEqual({ question: '谁负责？', source: 'train.jsonl:1', curated: false, gold: [{ regulationId: regulations[0]!.id, article: 14, sub: 0, paragraph: null, section: null }] });
   });
 
   it('rejects a malformed line with its file and line number', () => {

@@ -59,6 +59,8 @@ export interface LoggedQuestion {
   question: string;
   gold: LogRef[];
   source: string;
+  /** Written by the team from the clause text, not asked by a user (see LogEntrySchema). */
+  curated: boolean;
 }
 
 export class QuestionLogError extends Error {
@@ -98,6 +100,7 @@ export function resolveLog(entries: readonly (LogEntry & { source: string })[], 
   const resolved = entries.map((e) => ({
     question: e.question,
     source: e.source,
+    curated: e.curated ?? false,
     gold: e.gold.flatMap((g): LogRef[] => {
       const id = g.regulationId !== undefined ? (ids.has(g.regulationId) ? g.regulationId : undefined) : byTitle.get(g.law!.trim());
       if (id === undefined) {
