@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseJsonl as parseLines } from '../indexer/format/jsonl.ts';
 import type { Lang, Turn } from '../server/core/types.ts';
 
 /** One gold (or acceptable) reference at article level, with the paragraph when the dataset gives it. */
@@ -80,25 +81,7 @@ export const StardLawsSchema = z.array(z.object({ file: z.string(), title: z.str
 export const SEED_PATH = 'evals/datasets/seed-questions.jsonl';
 
 /** Parses JSON lines with a schema; errors carry file and line number. */
-export function parseJsonl<T>(text: string, schema: z.ZodType<T>, file: string): T[] {
-  const out: T[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      throw new Error(`${file}:${i + 1}: invalid JSON: ${(error as Error).message}`);
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`${file}:${i + 1}: ${issue?.path.join('.') || '(line)'}: ${issue?.message}`);
-    }
-    out.push(parsed.data);
-  });
-  return out;
-}
+export const parseJsonl = <T>(text: string, schema: z.ZodType<T>, file: string): T[] => parseLines(text, schema, file).map((r) => r.value);
 
 function seedRef(r: z.infer<typeof SeedRefSchema>): GoldRef {
   return { regulationId: r.regulationId, article: r.article, sub: r.sub ?? 0, paragraph: r.paragraph ?? null, section: r.section ?? null };

@@ -14,6 +14,7 @@
 // suffix (`sub`) and optionally a paragraph, or a section by id (`section`). An empty `gold` records
 // a verified question the corpus does not answer. Pure: parsing and resolution; the caller reads the file.
 import { z } from 'zod';
+import { parseJsonl } from '../format/jsonl.ts';
 
 const LogRefSchema = z
   .object({
@@ -69,23 +70,7 @@ export class QuestionLogError extends Error {
 
 /** Parses JSON lines; a malformed line is an error naming the file and line, never skipped. */
 export function parseLog(text: string, file: string): (LogEntry & { source: string })[] {
-  const out: (LogEntry & { source: string })[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      throw new QuestionLogError(`${file}:${i + 1}: invalid JSON: ${(error as Error).message}`);
-    }
-    const parsed = LogEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new QuestionLogError(`${file}:${i + 1}: ${issue?.path.join('.') || '(line)'}: ${issue?.message}`);
-    }
-    out.push({ ...parsed.data, source: parsed.data.source ?? `${file}:${i + 1}` });
-  });
-  return out;
+  return parseJsonl(text, LogEntrySchema, file, (m) => new QuestionLogError(m)).map(({ value, line }) => ({ ...value, source: value.source ?? `${file}:${line}` }));
 }
 
 /**
