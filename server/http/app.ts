@@ -38,6 +38,8 @@ export interface AppExtras {
   questionLog?: ReviewOptions['questionLog'];
   /** How far behind the event loop is, in ms (Node measures it; elsewhere 0). */
   lagMs?: () => number;
+  /** Defers work to the next event-loop turn (Node: setImmediate), so that one turn cannot starve new connections. */
+  nextTurn?: (run: () => void) => void;
 }
 
 export function createApp(assistant: Assistant, config: ServerConfig, extras: AppExtras = {}): Hono<AppEnv> {
@@ -53,6 +55,7 @@ export function createApp(assistant: Assistant, config: ServerConfig, extras: Ap
     shedLagMs: config.shedLagMs,
     timeoutMs: config.requestTimeoutMs,
     lagMs: extras.lagMs,
+    nextTurn: extras.nextTurn,
   });
   if (config.logRequests) app.use(requestLog());
   app.use(

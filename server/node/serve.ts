@@ -21,6 +21,9 @@ import { messageOf, type ErrorCode } from '../http/errors.ts';
 const NODE_TIMEOUT_MARGIN_MS = 1_000;
 /** Headers are small: a client that takes longer than this to send them is not a browser. */
 const HEADERS_TIMEOUT_MS = 10_000;
+/** How long a connection told to come back later goes unread: the admission's and rate limit's shortest Retry-After. */
+const REFUSAL_PAUSE_MS = 1_000;
+const COME_BACK_LATER = new Set([429, 503]);
 
 export interface NodeServer {
   port: number;
@@ -78,6 +81,7 @@ export function serveApp(
     res.once('close', () => {
       busy.delete(req.socket);
       if (closing) req.socket.destroy();
+      else holdOffAfterRefusal(req.socket, res);
     });
     if (closing) res.setHeader('Connection', 'close');
   });
@@ -112,6 +116,20 @@ export function serveApp(
       });
     });
   });
+}
+
+/**
+ * A keep-alive connection that was refused with Retry-After is not read again until then (at most
+ * MAX_REFUSAL_PAUSE_MS): a client that retries at once would otherwise cost a parse and a refusal per
+ * event-loop turn, and a few hundred of them make turns long enough to starve new connections, which
+ * Node accepts one per turn. Its next request waits in the kernel's buffer, costing nothing.
+ */
+function holdOffAfterRefusal(socket: Socket, res: ServerResponse): void {
+  if (!COME_BACK_LATER.has(res.statusCode) || socket.destroyed) return;
+  socket.pause();
+  setTimeout(() => {
+    if (!socket.destroyed) socket.resume();
+  }, REFUSAL_PAUSE_MS).unref();
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
