@@ -107,7 +107,7 @@ async function runSection(section: SectionName, fixtures: Fixtures, sizes: numbe
       return runHttp(fixtures, { seconds: n.httpSeconds });
     }
     case 'soak': {
-      const { runSoak } = await import('./http.ts');
+      const { runSoak } = await import('./soak.ts');
       return runSoak(fixtures, { seconds: n.soakSeconds });
     }
     case 'build': {

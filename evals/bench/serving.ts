@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { baselineCheckout, DEFAULT_BASELINE } from './baseline.ts';
 import type { Fixtures } from './fixtures.ts';
 import { fuzzCases, runFuzz } from './fuzz.ts';
-import { askRequests } from './http.ts';
+import { askRequests } from './load.ts';
 import { sleep } from './measure.ts';
 import { freePort, LOOPBACK, procMemory } from './proc.ts';
 import { fmtBytes, fmtMs, table, type SectionResult, type TargetCheck } from './report.ts';
