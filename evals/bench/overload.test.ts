@@ -62,8 +62,9 @@ describe('a fresh connection during a 256-connection overload', () => {
       // 200 ok, or 503 unhealthy while the queue is full: both tell the client at once where it stands.
       for (const reply of replies) expect([200, 503]).toContain(reply.status);
       const ttfb = replies.map((r) => r.firstByteMs).sort((a, b) => a - b);
-      // Before the fix the median was 8 s; the bound leaves room for a loaded 2-core machine.
-      expect(percentile(ttfb, 50)).toBeLessThan(1_000);
+      // Before the fix the median was 8 s (these probes were answered only once the load ended); the
+      // bound leaves room for a 2-core machine that is running other tests too.
+      expect(percentile(ttfb, 50)).toBeLessThan(1_500);
     } finally {
       load.kill('SIGKILL');
     }
