@@ -6,6 +6,7 @@
 //   path, `OPTIONS *`; or `Expect: bogus`) get the API's error envelope in both languages, since no
 //   language could be negotiated.
 // - The event loop's lag is measured for load shedding (the app refuses work when the process is behind).
+// - A keep-alive connection told to come back later is not read again until then.
 // - shutdown(): stop accepting, close idle and half-sent connections at once, let requests in progress
 //   finish within a grace period, then close everything.
 import { getRequestListener } from '@hono/node-server';
@@ -119,10 +120,10 @@ export function serveApp(
 }
 
 /**
- * A keep-alive connection that was refused with Retry-After is not read again until then (at most
- * MAX_REFUSAL_PAUSE_MS): a client that retries at once would otherwise cost a parse and a refusal per
+ * A keep-alive connection refused with 503 or 429 (both say Retry-After) is not read again for
+ * REFUSAL_PAUSE_MS: a client that retries at once would otherwise cost a parse and a refusal per
  * event-loop turn, and a few hundred of them make turns long enough to starve new connections, which
- * Node accepts one per turn. Its next request waits in the kernel's buffer, costing nothing.
+ * Node accepts one per turn (libuv#3696). Its next request waits in the kernel's buffer, costing nothing.
  */
 function holdOffAfterRefusal(socket: Socket, res: ServerResponse): void {
   if (!COME_BACK_LATER.has(res.statusCode) || socket.destroyed) return;

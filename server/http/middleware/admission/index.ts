@@ -38,6 +38,7 @@ export interface AdmissionOptions {
   lagMs?: () => number;
   /** Runs a function in the next event-loop turn, after I/O has been polled (Node's setImmediate); without it turns are not bounded. */
   nextTurn?: (run: () => void) => void;
+  /** Wall time admitted work may take per turn (default TURN_BUDGET_MS). */
   turnBudgetMs?: number;
 }
 
