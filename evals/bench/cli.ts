@@ -107,7 +107,7 @@ async function runSection(section: SectionName, fixtures: Fixtures, sizes: numbe
       return runHttp(fixtures, { seconds: n.httpSeconds });
     }
     case 'soak': {
-      const { runSoak } = await import('./http.ts');
+      const { runSoak } = await import('./soak.ts');
       return runSoak(fixtures, { seconds: n.soakSeconds });
     }
     case 'build': {
@@ -118,7 +118,7 @@ async function runSection(section: SectionName, fixtures: Fixtures, sizes: numbe
       return (await import('./engine.ts')).runEngine(sizes);
     case 'serving': {
       const { runServing } = await import('./serving.ts');
-      return runServing(fixtures, { baseline: n.baseline, fuzzCases: n.fuzz, overloadSeconds: 15 });
+      return runServing(fixtures, { baseline: n.baseline, fuzzCases: n.fuzz, overloadSeconds: 20 });
     }
     case 'scale': {
       const { runScale } = await import('./scale.ts');

@@ -1,13 +1,11 @@
 // HTTP benchmarks against the real server (node server/node/start.mjs, the bundle `npm start` serves, a child process on a
-// loopback port): start-up time, throughput and latency with autocannon at several concurrencies, the
-// server's memory, and a soak at the normal rate limits.
-import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
-import { serverConfigFromEnv } from '../../indexer/config/server-config.ts';
-import { loadSeed } from '../dataset.ts';
+// loopback port): start-up time, throughput and latency with autocannon at several concurrencies, and the
+// server's memory. The soak is soak.ts.
+import type { AutocannonRequest } from 'autocannon';
 import { STATUTES_CORPUS } from './corpora.ts';
 import type { Fixtures } from './fixtures.ts';
-import { sleep } from './measure.ts';
-import { procCpuMs, procMemory, RssSampler, runMeasured, SERVER_ENTRY, startServer, type RunningServer } from './proc.ts';
+import { askRequests, load, preflight, rssOf, type RunSummary } from './load.ts';
+import { RssSampler, runMeasured, SERVER_ENTRY, startServer } from './proc.ts';
 import { fmtBytes, fmtDuration, fmtMs, table, type SectionResult, type TargetCheck } from './report.ts';
 import { median } from './stats.ts';
 
@@ -23,89 +21,6 @@ const READY_SPAWNS = 3;
 /** Total load before the "after 60 s of load" memory reading. */
 const LOAD_TOTAL_S = 60;
 const MB = 1e6;
-
-interface RunSummary {
-  label: string;
-  connections: number;
-  seconds: number;
-  requests: number;
-  rps: number;
-  latency: { p50: number; p90: number; p99: number; max: number; mean: number };
-  statusCodes: Record<string, number>;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  cpu?: { serverCores: number; serverMsPerRequest: number; loadGeneratorCores: number };
-}
-
-function summarizeRun(label: string, r: AutocannonResult): RunSummary {
-  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]));
-  const requests = Object.values(statusCodes).reduce((s, n) => s + n, 0);
-  return {
-    label,
-    connections: r.connections,
-    seconds: r.duration,
-    requests,
-    rps: requests / r.duration,
-    latency: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.mean },
-    statusCodes,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    non2xx: r.non2xx,
-  };
-}
-
-/**
- * One autocannon run. With the server's pid, also the CPU both sides used: the server's from /proc (all
- * its threads), the load generator's from this process. That tells a server that is saturated from one
- * that is starved of CPU by the load generator or by other work on the machine.
- */
-async function load(url: string, requests: AutocannonRequest[], connections: number, seconds: number, label: string, serverPid?: number): Promise<RunSummary> {
-  const serverBefore = serverPid ? await procCpuMs(serverPid) : null;
-  const selfBefore = process.cpuUsage();
-  // timeout: a request stuck for 10 s counts as an error rather than stalling the run.
-  const result = await autocannon({ url, connections, duration: seconds, timeout: 10, requests, title: label });
-  const self = process.cpuUsage(selfBefore);
-  const serverAfter = serverPid ? await procCpuMs(serverPid) : null;
-  const summary = summarizeRun(label, result);
-  if (serverBefore !== null && serverAfter !== null) {
-    const wallMs = result.duration * 1000;
-    const serverMs = serverAfter - serverBefore;
-    summary.cpu = {
-      serverCores: serverMs / wallMs,
-      serverMsPerRequest: serverMs / Math.max(1, summary.requests),
-      loadGeneratorCores: (self.user + self.system) / 1000 / wallMs,
-    };
-  }
-  return summary;
-}
-
-/** The seed questions as POST /api/ask requests; autocannon cycles through them on every connection. */
-export async function askRequests(lang?: 'zh' | 'en'): Promise<AutocannonRequest[]> {
-  return (await loadSeed()).filter((q) => !lang || q.lang === lang).map((q) => ({
-    method: 'POST',
-    path: '/api/ask',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ question: q.question, history: q.history, regulationId: q.regulationId, lang: q.lang }),
-  }));
-}
-
-/** Asks each question once; a question the API refuses would make every run report errors, so it is dropped and reported. */
-async function preflight(url: string, requests: AutocannonRequest[]) {
-  const kept: AutocannonRequest[] = [];
-  const dropped: { body: string; status: number }[] = [];
-  for (const r of requests) {
-    const res = await fetch(url + r.path, { method: r.method, headers: r.headers, body: r.body as string, signal: AbortSignal.timeout(10_000) });
-    await res.arrayBuffer();
-    if (res.status === 200) kept.push(r);
-    else dropped.push({ body: String(r.body), status: res.status });
-  }
-  return { kept, dropped };
-}
-
-async function rssOf(server: RunningServer): Promise<number> {
-  return (await procMemory(server.pid))?.rssBytes ?? NaN;
-}
 
 /** Start-up as a client sees it: spawn → first 200 from /healthz, a few times (the first may fill caches). */
 async function readiness(indexDir: string) {
@@ -240,111 +155,4 @@ export async function runHttp(fixtures: Fixtures, options: HttpOptions, log = co
     ),
   ].join('\n');
   return { markdown, targets, data: { env: LOAD_ENV, readiness: { ...ready, breakdown }, dropped, warmup, runs, memory } };
-}
-
-export interface SoakOptions {
-  seconds: number;
-}
-
-const SOAK_CONNECTIONS = 64;
-const SOAK_WARMUP_S = 10;
-/** Memory growth allowed over the soak, after warm-up. */
-const SOAK_GROWTH_BOUND = 50 * MB;
-
-interface SoakRun {
-  warmup: RunSummary;
-  soak: RunSummary;
-  unexpected: number;
-  memory: { afterWarmupBytes: number; peakBytes: number; afterBytes: number; restedBytes: number; quarters: number[]; growthBytes: number; lateGrowthBytes: number };
-}
-
-async function soakOnce(indexDir: string, seconds: number, requests: AutocannonRequest[], log: (line: string) => void): Promise<SoakRun> {
-  const server = await startServer({ indexDir });
-  const sampler = new RssSampler(server.pid, 1000).start();
-  try {
-    log(`soak: warm-up ${SOAK_WARMUP_S} s`);
-    const warmup = await load(server.url, requests, SOAK_CONNECTIONS, SOAK_WARMUP_S, 'soak warm-up');
-    const afterWarmupBytes = await rssOf(server);
-    sampler.reset();
-    log(`soak: ${seconds} s at ${SOAK_CONNECTIONS} connections`);
-    const soak = await load(server.url, requests, SOAK_CONNECTIONS, seconds, 'soak', server.pid);
-    const afterBytes = await rssOf(server);
-    // Anything the server keeps per request (buckets, queues, logs) would show up as memory not returned.
-    await sleep(5_000);
-    const restedBytes = await rssOf(server);
-    sampler.stop();
-    const quarters = [1, 2, 3, 4].map((q) => sampler.at((q * seconds * 1000) / 4));
-    const unexpected = Object.entries(soak.statusCodes).filter(([code]) => code !== '200' && code !== '429').reduce((s, [, n]) => s + n, 0) + soak.errors + soak.timeouts;
-    return {
-      warmup,
-      soak,
-      unexpected,
-      memory: {
-        afterWarmupBytes,
-        peakBytes: sampler.peakBytes,
-        afterBytes,
-        restedBytes,
-        quarters,
-        growthBytes: Math.max(afterBytes, sampler.peakBytes) - afterWarmupBytes,
-        // Second half only: a heap that has finished sizing itself stops growing; a leak does not.
-        lateGrowthBytes: afterBytes - (quarters[1] ?? NaN),
-      },
-    };
-  } finally {
-    sampler.stop();
-    await server.stop();
-  }
-}
-
-/**
- * A minute at 64 connections with the shipped configuration (rate limit, request log, concurrency cap):
- * all traffic comes from one loopback client, so nearly everything past the burst is an intended 429.
- * Passes when nothing else goes wrong and memory stays flat.
- */
-export async function runSoak(fixtures: Fixtures, options: SoakOptions, log = console.error): Promise<SectionResult> {
-  const indexDir = await fixtures.lexicalIndex(STATUTES_CORPUS, 'statutes');
-  const requests = await askRequests();
-  const run = await soakOnce(indexDir, options.seconds, requests, log);
-  const codes = (r: RunSummary) => Object.entries(r.statusCodes).map(([c, n]) => `${c}: ${n}`).join(', ');
-  const targets: TargetCheck[] = [
-    {
-      name: `soak ${options.seconds} s at ${SOAK_CONNECTIONS} connections, shipped rate limits`,
-      target: '0 errors besides 429',
-      measured: `${run.unexpected} (${codes(run.soak)}); p99 ${run.soak.latency.p99} ms`,
-      met: run.unexpected === 0,
-    },
-    {
-      name: 'soak memory growth after warm-up (max(peak, final) RSS − RSS after warm-up)',
-      target: `< ${fmtBytes(SOAK_GROWTH_BOUND)}`,
-      measured: fmtBytes(run.memory.growthBytes),
-      met: run.memory.growthBytes < SOAK_GROWTH_BOUND,
-      note: `second half of the soak: ${fmtBytes(run.memory.lateGrowthBytes)}; 5 s after: ${fmtBytes(run.memory.restedBytes)}`,
-    },
-  ];
-  const shippedConfig = serverConfigFromEnv({});
-  const markdown = [
-    `### Soak: ${options.seconds} s, ${SOAK_CONNECTIONS} connections, shipped configuration (rate limit ${shippedConfig.rateLimit.perMinute}/min, burst ${shippedConfig.rateLimit.burst}; at most ${shippedConfig.maxConcurrent} in progress; request log ${shippedConfig.logRequests ? 'on' : 'off'})`,
-    table(
-      ['Requests', 'Req/s', '200', '429', 'Other', 'p50 (ms)', 'p99 (ms)', 'Max (ms)', 'Server CPU (cores)'],
-      [
-        [
-          String(run.soak.requests),
-          run.soak.rps.toFixed(0),
-          String(run.soak.statusCodes['200'] ?? 0),
-          String(run.soak.statusCodes['429'] ?? 0),
-          String(run.unexpected),
-          String(run.soak.latency.p50),
-          String(run.soak.latency.p99),
-          String(run.soak.latency.max),
-          run.soak.cpu ? run.soak.cpu.serverCores.toFixed(2) : '–',
-        ],
-      ],
-    ),
-    '',
-    table(
-      ['RSS after warm-up', ...[1, 2, 3, 4].map((q) => `at ${(q * options.seconds) / 4} s`), 'Peak', '5 s after', 'Growth'],
-      [[fmtBytes(run.memory.afterWarmupBytes), ...run.memory.quarters.map(fmtBytes), fmtBytes(run.memory.peakBytes), fmtBytes(run.memory.restedBytes), fmtBytes(run.memory.growthBytes)]],
-    ),
-  ].join('\n');
-  return { markdown, targets, data: { connections: SOAK_CONNECTIONS, warmupSeconds: SOAK_WARMUP_S, growthBoundBytes: SOAK_GROWTH_BOUND, config: shippedConfig, ...run } };
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { baselineCheckout, DEFAULT_BASELINE } from './baseline.ts';
 import type { Fixtures } from './fixtures.ts';
 import { fuzzCases, runFuzz } from './fuzz.ts';
-import { askRequests } from './http.ts';
+import { askRequests } from './load.ts';
 import { sleep } from './measure.ts';
 import { freePort, LOOPBACK, procMemory } from './proc.ts';
 import { fmtBytes, fmtMs, table, type SectionResult, type TargetCheck } from './report.ts';
@@ -25,6 +25,8 @@ export interface ServingOptions {
 /** Rate limits out of the way (all load comes from one address), everything else as shipped. */
 const ENV = { RATE_LIMIT_PER_MIN: '1000000000', RATE_LIMIT_BURST: '1000000000', LOG_REQUESTS: '0' };
 const SPAWNS = 3;
+/** Seconds for autocannon to open its 256 connections before the fresh-connection probes start. */
+const OVERLOAD_RAMP_S = 3;
 const MB = 1e6;
 
 interface Served {
@@ -104,13 +106,19 @@ async function askAll(url: string, requests: AutocannonRequest[]): Promise<numbe
   return ok;
 }
 
-/** Fresh connections during an overload: a separate process opens one every 100 ms (GET /healthz) and times the first byte. */
+/**
+ * Fresh connections during an overload: 256 connections hammer POST /api/ask; once they are all open
+ * and busy (the issue's "256 open connections"), a separate process opens a new connection every 100 ms
+ * (GET /healthz) and times the first byte, until 2 s before the load ends.
+ */
 async function overload(url: string, requests: AutocannonRequest[], seconds: number) {
-  const probe = spawn(process.execPath, ['--import', 'tsx', 'evals/bench/ttfb-probe.ts', url, String(seconds - 2)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const loaded = autocannon({ url, connections: 256, duration: seconds, timeout: 30, requests });
+  await sleep(OVERLOAD_RAMP_S * 1000);
+  const probe = spawn(process.execPath, ['--import', 'tsx', 'evals/bench/ttfb-probe.ts', url, String(seconds - OVERLOAD_RAMP_S - 2)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   probe.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const probed = new Promise<void>((resolve) => probe.once('exit', () => resolve()));
-  const result = await autocannon({ url, connections: 256, duration: seconds, timeout: 30, requests });
+  const result = await loaded;
   await probed;
   const samples = JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as { ms: number; status: number }[];
   const answered = samples.map((s) => s.ms).filter((ms) => !Number.isNaN(ms)).sort((a, b) => a - b);

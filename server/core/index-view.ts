@@ -27,7 +27,16 @@ export function indexView(data: IndexData): IndexView {
   data.units.forEach((u, i) => {
     if (u.kind !== 'paragraph') articleUnit.set(`${u.regulationId}/${u.article}-${u.sub}/${u.kind === 'section' ? u.label : ''}`, i);
   });
-  const articleUnitOf = (u: Unit) => articleUnit.get(`${u.regulationId}/${u.article}-${u.sub}/`)!;
+  // Asked for every hit of every question: remembered per unit rather than rebuilt as a string key each time.
+  const articleUnitByUnit = new Map<Unit, number>();
+  const articleUnitOf = (u: Unit) => {
+    let n = articleUnitByUnit.get(u);
+    if (n === undefined) {
+      n = articleUnit.get(`${u.regulationId}/${u.article}-${u.sub}/`)!;
+      articleUnitByUnit.set(u, n);
+    }
+    return n;
+  };
   const split = new Set(data.units.filter((u) => u.kind === 'paragraph').map(articleUnitOf));
   const total = Math.max(1, data.units.length);
   const df = new Map<string, number>();

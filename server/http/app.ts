@@ -3,7 +3,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { every } from 'hono/combine';
-import { cors } from 'hono/cors';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ServerConfig } from '../../indexer/config/server-config.ts';
@@ -17,6 +16,7 @@ import { ApiError, errorResponse, rejectedInput, validationError } from './error
 import { feedbackRoutes } from './feedback/routes.ts';
 import { reviewRoutes, type ReviewOptions } from './feedback/review-page.ts';
 import type { FeedbackStore } from './feedback/store.ts';
+import { cors } from './middleware/cors/index.ts';
 import { corsRefusalLog } from './middleware/cors-refusal/index.ts';
 import { Admission } from './middleware/admission/index.ts';
 import { readBody } from './middleware/body/index.ts';
@@ -38,6 +38,8 @@ export interface AppExtras {
   questionLog?: ReviewOptions['questionLog'];
   /** How far behind the event loop is, in ms (Node measures it; elsewhere 0). */
   lagMs?: () => number;
+  /** Defers work to the next event-loop turn (Node: setImmediate), so that one turn cannot starve new connections. */
+  nextTurn?: (run: () => void) => void;
 }
 
 export function createApp(assistant: Assistant, config: ServerConfig, extras: AppExtras = {}): Hono<AppEnv> {
@@ -53,6 +55,7 @@ export function createApp(assistant: Assistant, config: ServerConfig, extras: Ap
     shedLagMs: config.shedLagMs,
     timeoutMs: config.requestTimeoutMs,
     lagMs: extras.lagMs,
+    nextTurn: extras.nextTurn,
   });
   if (config.logRequests) app.use(requestLog());
   app.use(
@@ -76,12 +79,7 @@ export function createApp(assistant: Assistant, config: ServerConfig, extras: Ap
   app.use(
     '/api/*',
     corsRefusalLog(config.corsOrigins),
-    cors({
-      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-      allowMethods: ['GET', 'POST'],
-      allowHeaders: ['Content-Type', 'Accept', 'Accept-Language'],
-      maxAge: 600,
-    }),
+    cors(config.corsOrigins),
   );
   const guarded = every(rateLimit(config.rateLimit), readBody({ maxBytes: LIMITS.bodyBytes, timeoutMs: config.requestTimeoutMs }), admission.middleware);
   app.use((c, next) => (DATA_ROUTES.test(c.req.path) && c.req.method !== 'OPTIONS' ? guarded(c, next) : next()));

@@ -20,6 +20,7 @@ export async function nodeAppExtras(config: ServerConfig, corpusDir: string): Pr
     docsAssets: swaggerUiAssets(),
     ...(db && { feedback: await openFeedbackStore(db) }),
     questionLog: questionLogFile(join(corpusDir, 'questions.jsonl')),
+    nextTurn: (run) => void setImmediate(run),
     close: () => db?.close(),
   };
 }

@@ -6,6 +6,7 @@
 //   path, `OPTIONS *`; or `Expect: bogus`) get the API's error envelope in both languages, since no
 //   language could be negotiated.
 // - The event loop's lag is measured for load shedding (the app refuses work when the process is behind).
+// - A keep-alive connection told to come back later is not read again until then.
 // - shutdown(): stop accepting, close idle and half-sent connections at once, let requests in progress
 //   finish within a grace period, then close everything.
 import { getRequestListener } from '@hono/node-server';
@@ -21,6 +22,9 @@ import { messageOf, type ErrorCode } from '../http/errors.ts';
 const NODE_TIMEOUT_MARGIN_MS = 1_000;
 /** Headers are small: a client that takes longer than this to send them is not a browser. */
 const HEADERS_TIMEOUT_MS = 10_000;
+/** How long a connection told to come back later goes unread: the admission's and rate limit's shortest Retry-After. */
+const REFUSAL_PAUSE_MS = 1_000;
+const COME_BACK_LATER = new Set([429, 503]);
 
 export interface NodeServer {
   port: number;
@@ -78,6 +82,7 @@ export function serveApp(
     res.once('close', () => {
       busy.delete(req.socket);
       if (closing) req.socket.destroy();
+      else holdOffAfterRefusal(req.socket, res);
     });
     if (closing) res.setHeader('Connection', 'close');
   });
@@ -112,6 +117,20 @@ export function serveApp(
       });
     });
   });
+}
+
+/**
+ * A keep-alive connection refused with 503 or 429 (both say Retry-After) is not read again for
+ * REFUSAL_PAUSE_MS: a client that retries at once would otherwise cost a parse and a refusal per
+ * event-loop turn, and a few hundred of them make turns long enough to starve new connections, which
+ * Node accepts one per turn (libuv#3696). Its next request waits in the kernel's buffer, costing nothing.
+ */
+function holdOffAfterRefusal(socket: Socket, res: ServerResponse): void {
+  if (!COME_BACK_LATER.has(res.statusCode) || socket.destroyed) return;
+  socket.pause();
+  setTimeout(() => {
+    if (!socket.destroyed) socket.resume();
+  }, REFUSAL_PAUSE_MS).unref();
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };

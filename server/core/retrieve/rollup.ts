@@ -4,7 +4,13 @@ import { articleKey } from '../../../indexer/statute/model.ts';
 import type { Unit } from '../../../indexer/statute/units.ts';
 import type { ArticleHit, UnitHit } from './types.ts';
 
-const articleKeyOf = (u: Unit) => `${u.regulationId}/${u.article === null ? u.label : articleKey({ n: u.article, sub: u.sub })}`;
+/** Per unit, remembered: rolling up builds it for every hit of every question. */
+const articleKeys = new WeakMap<Unit, string>();
+function articleKeyOf(u: Unit): string {
+  let key = articleKeys.get(u);
+  if (key === undefined) articleKeys.set(u, (key = `${u.regulationId}/${u.article === null ? u.label : articleKey({ n: u.article, sub: u.sub })}`));
+  return key;
+}
 
 /**
  * An article scores as its best unit; it cites a paragraph when the best paragraph scores at least

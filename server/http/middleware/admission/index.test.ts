@@ -80,4 +80,28 @@ describe('Admission', () => {
     lag = 31;
     expect((await app.request('/shed')).status).toBe(503);
   });
+
+  it('runs a turn budget of work per event-loop turn and the rest in later turns, so I/O is polled in between', async () => {
+    const admission = new Admission({ max: 2, queue: 100, budgetMs: 10_000, shedLagMs: 10_000, timeoutMs: 10_000, turnBudgetMs: 5, nextTurn: (run) => setImmediate(run) });
+    const app = new Hono<AppEnv>();
+    app.use(admission.middleware);
+    const events: string[] = [];
+    app.get('/:n', (c) => {
+      events.push(c.req.param('n'));
+      // Synchronous work, as the lexical answer pipeline is: nothing else runs until it returns.
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+      return c.text('ok');
+    });
+    const replies = Array.from({ length: 20 }, (_, i) => app.request(`/${i}`));
+    // Stands for what the loop polls between turns (a new connection, /healthz).
+    setImmediate(() => events.push('poll'));
+    expect((await Promise.all(replies)).map((r) => r.status)).toEqual(Array(20).fill(200));
+    // Without turns all 20 run before anything else can (one turn of 60 ms); with them the first turn
+    // runs the two admitted at once and the next turn a budget's worth, then the loop gets its turn.
+    const poll = events.indexOf('poll');
+    expect(poll).toBeGreaterThan(0);
+    expect(poll).toBeLessThanOrEqual(6);
+    expect(events.filter((e) => e !== 'poll')).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
+  });
 });

@@ -7,6 +7,13 @@
 // Every way out of a request (completion, error, deadline) releases its slot exactly once; a handler still
 // running at the deadline is answered with 504 and gives its slot back then, so nothing can hold a slot
 // for longer than the request timeout.
+//
+// Turns: Node's event loop accepts one new connection per turn, and one turn runs the handlers of every
+// keep-alive socket that has a request ready (256 busy connections made turns of ~300 ms: a fresh client
+// waited seconds in the kernel's accept queue before the server even saw it). So admitted work may run
+// for `turnBudgetMs` per turn; what arrives after that waits in the queue for the next turn, which comes
+// after the loop has polled for I/O again (accepted a connection, answered /healthz, shed what does not
+// fit). Handlers that await real I/O are unaffected: the budget is wall time spent in one turn.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { ApiError } from '../../errors.ts';
@@ -15,6 +22,8 @@ import { ApiError } from '../../errors.ts';
 const RETRY_AFTER_S = 1;
 /** Weight of the newest request in the moving average of service time. */
 const EWMA_WEIGHT = 0.1;
+/** Work per event-loop turn: a few answers, short enough that a fresh connection is accepted within tens of ms. */
+const TURN_BUDGET_MS = 8;
 
 export interface AdmissionOptions {
   max: number;
@@ -27,6 +36,10 @@ export interface AdmissionOptions {
   timeoutMs: number;
   /** How far behind the event loop is right now (ms); 0 where it cannot be measured. */
   lagMs?: () => number;
+  /** Runs a function in the next event-loop turn, after I/O has been polled (Node's setImmediate); without it turns are not bounded. */
+  nextTurn?: (run: () => void) => void;
+  /** Wall time admitted work may take per turn (default TURN_BUDGET_MS). */
+  turnBudgetMs?: number;
 }
 
 export interface PoolStatus {
@@ -48,6 +61,9 @@ export class Admission {
   private readonly waiting: Waiter[] = [];
   private serviceMs = 1;
   private readonly lag: () => number;
+  /** When the current turn's work began (performance.now()), and whether the next turn is already asked for. */
+  private turnStarted = 0;
+  private turnPending = false;
 
   constructor(private readonly options: AdmissionOptions) {
     this.lag = options.lagMs ?? (() => 0);
@@ -95,7 +111,7 @@ export class Admission {
   private async acquire(): Promise<void> {
     const { max, queue, budgetMs, shedLagMs } = this.options;
     if (this.lag() > shedLagMs) throw overloaded();
-    if (this.active < max && this.waiting.length === 0) {
+    if (this.active < max && this.waiting.length === 0 && !this.turnSpent()) {
       this.active++;
       return;
     }
@@ -116,11 +132,32 @@ export class Admission {
     });
   }
 
-  /** A freed slot goes straight to the oldest waiter (the count stays), else back to the pool. */
+  /** A freed slot goes straight to the oldest waiter (the count stays) while the turn allows, else back to the pool. */
   private handOver(): void {
-    const next = this.waiting.shift();
-    if (next) next.resume();
+    if (this.waiting.length > 0 && !this.turnSpent()) this.waiting.shift()!.resume();
     else this.active--;
+  }
+
+  /** Whether this turn's budget is used up; the first work of a turn starts its clock and asks for the next turn. */
+  private turnSpent(): boolean {
+    const { nextTurn, turnBudgetMs = TURN_BUDGET_MS } = this.options;
+    if (!nextTurn) return false;
+    const now = performance.now();
+    if (!this.turnPending) {
+      this.turnPending = true;
+      this.turnStarted = now;
+      nextTurn(() => this.newTurn());
+    }
+    return now - this.turnStarted >= turnBudgetMs;
+  }
+
+  /** A new turn: queued requests get the free slots it allows. */
+  private newTurn(): void {
+    this.turnPending = false;
+    while (this.active < this.options.max && this.waiting.length > 0 && !this.turnSpent()) {
+      this.active++;
+      this.waiting.shift()!.resume();
+    }
   }
 }
 

@@ -26,8 +26,10 @@ export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   } catch {
     throw new ApiError(400, 'invalid_json');
   }
-  // The validator's own c.req.json() gets the parsed value instead of reading and parsing the body again.
-  c.req.bodyCache.json = Promise.resolve(body);
+  // The validator's own c.req.json() reads the cached text (Hono's json() parses bodyCache.text; a cached
+  // `json` would make it stringify that, wrap it in a Response and parse it again).
+  // At run time the cache holds promises, whatever its type says.
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
   const lang = (body as { lang?: unknown } | null)?.lang;
   if (lang === 'zh' || lang === 'en') c.set('language', lang);
   await next();
