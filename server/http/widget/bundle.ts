@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 export interface WidgetBundle {
   js: string;
@@ -24,6 +24,8 @@ export function widgetBundle(): Promise<WidgetBundle> {
 }
 
 async function bundleWidget(): Promise<WidgetBundle> {
+  // esbuild keeps its service process alive for further builds; a server builds once, so it goes
+  // (a later build would start it again).
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,
@@ -35,7 +37,7 @@ async function bundleWidget(): Promise<WidgetBundle> {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'silent',
-  });
+  }).finally(() => stop());
   const js = result.outputFiles[0]!.text;
   const hash = createHash('sha256').update(js).digest('base64url').slice(0, 22);
   return { js, etag: `"${hash}"` };
