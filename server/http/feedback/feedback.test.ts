@@ -101,7 +101,8 @@ describe('feedback → review → question log → next index', () => {
     const page = await (await fetch(`${server.url}/review`, { headers: { Cookie: session } })).text();
     for (const q of [CONFIRMED.question, UNCONFIRMED.question, REJECTED]) expect(page).toContain(q);
     // The cited clauses are the reviewer's starting point.
-    expect(page).toContain('guizhou-big-data 15 1');
+    const cited = (await assistant.ask({ question: CONFIRMED.question })).citations[0]!;
+    expect(page).toContain(`${cited.regulationId} ${cited.article} ${cited.paragraph ?? ''}`.trim());
     formToken = /name="formToken" value="([^"]+)"/.exec(page)![1]!;
   });
 

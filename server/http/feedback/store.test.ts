@@ -56,7 +56,7 @@ describe('feedback store', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).map((l) => JSON.parse(l).question)).toEqual(['甲', '乙', '丙', '丁']);
     const read = resolveLog(parseLog(text, file), [{ id: 'guizhou-big-data', title: '贵州省大数据发展应用促进条例' }], file);
-    expect(read.at(-1)).toEqual({ question: '丁', source: 'review', gold: [{ regulationId: 'guizhou-big-data', article: 133, sub: 1, paragraph: 2, section: null }] });
+    expect(read.at(-1)).toEqual({ question: '丁', source: 'review', curated: false, gold: [{ regulationId: 'guizhou-big-data', article: 133, sub: 1, paragraph: 2, section: null }] });
     await expect(log.append('', [{ regulationId: 'guizhou-big-data', article: 14 }], 'review')).rejects.toThrow();
     expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(5);
   });
