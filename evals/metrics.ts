@@ -4,6 +4,7 @@
 // Matching is at article level: a citation matches a gold item when regulation and article (with its
 // 之N suffix) agree, or regulation and section for non-article parts such as the notice. Paragraph
 // agreement is reported separately (paragraphAccuracy).
+import { percentile as sortedPercentile } from './bench/stats.ts';
 
 export type Key = string;
 
@@ -93,12 +94,9 @@ export function citationPrecision(cited: readonly Key[], allowed: readonly Key[]
   return cited.filter((key) => ok.has(key)).length / cited.length;
 }
 
-/** Nearest-rank percentile (p in 0..100); null for no values. */
+/** Nearest-rank percentile (p in 0..100) of unsorted values, as the benchmarks compute it; null for no values. */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return values.length === 0 ? null : sortedPercentile([...values].sort((a, b) => a - b), p);
 }
 
 export function mean(values: readonly number[]): number | null {
