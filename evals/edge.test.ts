@@ -163,6 +163,27 @@ describe('the Worker under wrangler dev --local', () => {
     }
   });
 
+  it('stores feedback in D1 under the same schema and validation as SQLite on Node', async ({ skip }) => {
+    if (unavailable) skip(unavailable);
+    const post = (body: unknown) => fetch(`${base}/api/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = await node.ask({ question: '谁应当明确数据专员？' });
+    const feedback = {
+      question: '谁应当明确数据专员？',
+      answer: answer.answer,
+      lang: 'zh',
+      rating: 'down',
+      comment: '应该是第十四条第三款',
+      citations: answer.citations.map(({ regulationId, article, paragraph, label }) => ({ regulationId, article, paragraph, label })),
+    };
+    const [first, second] = [await post(feedback), await post({ ...feedback, rating: 'up', comment: undefined })];
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const [a, b] = [(await first.json()) as { id: number }, (await second.json()) as { id: number }];
+    expect(b.id).toBeGreaterThan(a.id);
+    const bad = await post({ ...feedback, rating: 'meh' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: expect.any(String) } });
+  });
+
   it(`cites the same clauses as the Node assistant for at least ${REQUIRED_AGREEMENT * 100}% of the seed questions`, async ({ skip }) => {
     if (unavailable) skip(unavailable);
     const questions: EvalQuestion[] = await loadSeed(join(ROOT, 'evals/datasets/seed-questions.jsonl'));
