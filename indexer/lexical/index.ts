@@ -70,6 +70,27 @@ export class LexicalIndex {
    * document first). A term given twice in one field counts with the sum of its weights.
    */
   search(query: readonly FieldQuery[], options: SearchOptions): Hit[] {
+    return topK(this.scorers(query), { ...options, k: Math.min(Math.floor(options.k), this.documentCount) });
+  }
+
+  /**
+   * What search() would score each of the given documents (increasing document numbers; 0 for one no
+   * term matches), without a pass over the postings: for candidates found by other searches.
+   */
+  scoreDocuments(query: readonly FieldQuery[], docs: readonly number[]): Float64Array {
+    const scores = new Float64Array(docs.length);
+    for (const s of this.scorers(query)) {
+      s.next();
+      docs.forEach((doc, j) => {
+        s.advance(doc);
+        if (s.doc === doc) scores[j] = scores[j]! + s.score();
+      });
+    }
+    return scores;
+  }
+
+  /** One scorer per distinct (field, term) the index has, weighted as documented at search(). */
+  private scorers(query: readonly FieldQuery[]): TermScorer[] {
     const scorers: TermScorer[] = [];
     const k1 = this.params.k1;
     for (const { field, terms, boost = 1 } of query) {
@@ -83,7 +104,7 @@ export class LexicalIndex {
         scorers.push(new TermScorer(f.postings, t, boost * weight * idf * (k1 + 1), f.norms));
       }
     }
-    return topK(scorers, { ...options, k: Math.min(Math.floor(options.k), this.documentCount) });
+    return scorers;
   }
 
   private field(name: string): IndexedField {

@@ -88,6 +88,18 @@ describe('lexical search equals exhaustive BM25', () => {
     );
   }, 30_000);
 
+  it('scoreDocuments gives any documents the score search() would (0 where nothing matches)', () => {
+    fc.assert(
+      fc.property(smallCorpus, query, fc.array(fc.nat(), { maxLength: 30 }), (corpus, q, picks) => {
+        const docs = [...new Set(picks.map((p) => p % corpus.docs.length))].sort((a, b) => a - b);
+        const all = allScores(corpus, q);
+        const got = build(corpus).scoreDocuments(q, docs);
+        docs.forEach((doc, j) => expect(got[j]).toBeCloseTo(all.get(doc) ?? 0, 9));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('returns nothing for no terms, unknown terms or k = 0, and never more than the matches', () => {
     const index = build({ fields: FIELDS, docs: [[['a', 'b'], []], [['b'], ['c']]] });
     expect(index.search([], { k: 5 })).toEqual([]);

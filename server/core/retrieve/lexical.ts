@@ -11,9 +11,15 @@ export type UnitFilter = (unit: Unit) => boolean;
 const unitHits = (hits: Hit[]): UnitHit[] => hits.map((h) => ({ unit: h.doc, score: h.score }));
 
 /**
- * BM25 over words and bigrams; each side normalised by its best score so neither swamps the other.
- * The two best scores come first (top 1 of each side alone), then one pass over both sides with
- * 1 / best as field boosts, so the engine can prune instead of scoring every match twice.
+ * BM25 over words and bigrams; each side normalised by its best score so neither swamps the other:
+ * Σ over both sides of side score / side best · side weight, the top k of it.
+ *
+ * Each side is searched alone first. On a corpus large next to k, each returns its top 2k (its best
+ * score among them), and the documents of both lists are scored on both sides: when the k-th of them
+ * beats what any other document can reach (each side's 2k-th score, normalised), they hold the top k,
+ * and no pass over both sides is needed (Fagin's threshold algorithm; the two sides' scores rise and
+ * fall together, so it nearly always holds). Otherwise, or on a small corpus, one pruned pass over
+ * both sides with 1 / best as field boosts.
  */
 export function lexicalSearch(
   index: LexicalIndex,
@@ -23,17 +29,37 @@ export function lexicalSearch(
   tuning: Pick<Tuning, 'bigramWeight' | 'lexicalCandidates'> = DEFAULT_TUNING,
 ): UnitHit[] {
   const accept = filter && ((doc: number) => filter(units[doc]!));
+  const k = tuning.lexicalCandidates;
+  const listed = k > 0 && 2 * k * SMALL_SHARE <= index.documentCount ? 2 * k : 1;
   const sides: [FieldQuery, number][] = [
     [{ field: LEXICAL_FIELDS.words, terms: query.words }, 1],
     [{ field: LEXICAL_FIELDS.bigrams, terms: [...new Set(query.bigrams)].map((term) => ({ term, weight: 1 })) }, tuning.bigramWeight],
   ];
   const fields: FieldQuery[] = [];
+  const candidates = new Set<number>();
+  // The most a document in neither list can score: each side's last listed score (0 once a list holds all its side's matches).
+  let unlisted = 0;
   for (const [side, weight] of sides) {
-    const best = index.search([side], { k: 1, filter: accept })[0]?.score;
-    if (best) fields.push({ ...side, boost: weight / best });
+    const top = index.search([side], { k: listed, filter: accept });
+    const best = top[0]?.score;
+    if (!best) continue;
+    fields.push({ ...side, boost: weight / best });
+    if (listed > 1) for (const h of top) candidates.add(h.doc);
+    if (top.length === listed) unlisted += (top.at(-1)!.score * weight) / best;
   }
-  return unitHits(index.search(fields, { k: tuning.lexicalCandidates, filter: accept }));
+  if (listed > 1) {
+    const docs = [...candidates].sort((a, b) => a - b);
+    const scores = index.scoreDocuments(fields, docs);
+    const hits = docs.map((doc, j) => ({ doc, score: scores[j]! })).sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, k);
+    // Strictly above, with slack for the other summation order: an unlisted document cannot even tie.
+    if (unlisted === 0 || (hits.length === k && hits[k - 1]!.score > unlisted * SLACK)) return unitHits(hits);
+  }
+  return unitHits(index.search(fields, { k, filter: accept }));
 }
+
+/** Listing 2k per side pays only where 2k is at most this fraction of the corpus (1 / SMALL_SHARE). */
+const SMALL_SHARE = 16;
+const SLACK = 1 + 1e-9;
 
 /** The plain baseline the evals compare against: BM25 over jieba words, no query understanding. */
 export function baselineSearch(index: LexicalIndex, words: string[], tuning: Pick<Tuning, 'lexicalCandidates'> = DEFAULT_TUNING): UnitHit[] {
