@@ -7,9 +7,10 @@
 //   index/.lock        {"pid", "host", "since"}: held while a build writes into the root
 //   index/.lock.break  taken for the moment of removing a stale .lock, so two waiters cannot both
 //                      "recover" it and one delete the other's fresh lock
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { writeDurably } from './durable.ts';
 
 export interface IndexLock {
   release(): Promise<void>;
@@ -70,13 +71,7 @@ export async function acquireIndexLock(root: string, options: LockOptions = {}):
 
 async function tryCreate(file: string, content: string, root: string): Promise<boolean> {
   try {
-    const handle = await open(file, 'wx');
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeDurably(file, content, 'wx');
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

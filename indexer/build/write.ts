@@ -3,6 +3,7 @@
 // previous index serving. Node only.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { writeDurably } from './durable.ts';
 import { basename, join } from 'node:path';
 import { MANIFEST, SCHEMA_VERSION } from '../format/artefacts.ts';
 import type { IndexManifest } from '../format/manifest.ts';
@@ -60,15 +61,6 @@ export class IndexWriter {
   }
 }
 
-async function writeDurably(file: string, data: Uint8Array | string): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 async function fsync(path: string): Promise<void> {
   const handle = await open(path, 'r');
