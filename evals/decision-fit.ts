@@ -1,6 +1,6 @@
 // Fits the learned signals' weights and the answerability model (npm run eval -- --fit-decision) and
 // writes `<corpus>/decision.json`.
-// In-corpus questions are the log's answered ones, judged by models that never saw them (cv.ts), so
+// In-corpus questions are the log's answered user questions (not the curated ones), judged by models that never saw them (cv.ts), so
 // their translation and neighbour signals look like a new question's. Out-of-corpus questions: the
 // log's verified "not covered" entries, the off-topic set's dev split, and for the project corpus
 // STARD's training questions (other laws: traffic, marriage, tenancy, labour, crime). Each group

@@ -47,7 +47,10 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
   function verifiedUnits(question: string): number[] {
     if (!verified) {
       verified = new Map();
-      for (const q of learned.questions) verified.set(repeatKey(normalizeQuestion(q.text)), [...(verified.get(repeatKey(normalizeQuestion(q.text))) ?? []), ...q.units]);
+      for (const q of learned.questions) {
+        const key = repeatKey(normalizeQuestion(q.text));
+        verified.set(key, [...(verified.get(key) ?? []), ...q.units]);
+      }
     }
     return verified.get(repeatKey(question)) ?? [];
   }
