@@ -13,7 +13,7 @@ import type { IndexData } from './index-data.ts';
 import { indexView } from './index-view.ts';
 import { guardedDense } from './retrieve/rank.ts';
 import { retriever, type Retrieval } from './retrieve/retrieval.ts';
-import type { DenseSearch, RetrieverMode } from './retrieve/types.ts';
+import { questionWords, type DenseSearch, type RetrieverMode } from './retrieve/types.ts';
 import { resolveTuning, type Tuning, type TuningOverrides } from './tuning.ts';
 import type { AskInput, AskResult, Assistant, Citation } from './types.ts';
 
@@ -47,7 +47,7 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
   const duties = dutyIndex(view);
 
   const decide = (retrieval: Retrieval) => {
-    const selection = select(retrieval.hits, retrieval.query.words, retrieval.parsed.kind);
+    const selection = select(retrieval.hits, questionWords(retrieval.query), retrieval.parsed.kind);
     return { selection, judgement: judge(view, learned, retrieval, selection, view.data.decision, tuning.foundThreshold) };
   };
 

@@ -4,10 +4,9 @@
 import type { IndexView } from '../index-view.ts';
 import type { QueryBuilder } from '../retrieve/query.ts';
 import type { Rank } from '../retrieve/rank.ts';
-import type { RetrieverMode } from '../retrieve/types.ts';
 import type { Selection } from '../answer/select.ts';
 import { parseQuestion } from '../understand/question.ts';
-import type { ArticleHit, WeightedTerm } from '../retrieve/types.ts';
+import { questionWords, type ArticleHit, type RetrieverMode, type WeightedTerm } from '../retrieve/types.ts';
 import { NO_CONTEXT, type Context } from './context.ts';
 
 export interface TopicDeps {
@@ -27,7 +26,7 @@ export async function withTopicArticles(deps: TopicDeps, context: Context, regul
   const hits = previous.refs.length ? [] : await rank({ parsed: previous, query, scope, context: NO_CONTEXT, mode });
   const refs = previous.refs.map((ref) => ({ regulationId: scope[0] ?? null, ref }));
   if (refs.length > 0) return { ...context, citedArticles: refs };
-  const citedArticles = select(hits, query.words).chosen.map((h) => {
+  const citedArticles = select(hits, questionWords(query)).chosen.map((h) => {
     const u = view.units[h.unit]!;
     return { regulationId: u.regulationId, ref: { article: u.article ?? 0, sub: u.sub, paragraph: null } };
   });

@@ -6,7 +6,7 @@ import type { Selection } from '../answer/select.ts';
 import type { IndexView } from '../index-view.ts';
 import type { LearnedSignals } from '../retrieve/learned.ts';
 import type { Retrieval } from '../retrieve/retrieval.ts';
-import type { LexicalQuery } from '../retrieve/types.ts';
+import { questionWords, type LexicalQuery } from '../retrieve/types.ts';
 import { coveredProbability, decisionFeatures } from './features.ts';
 
 /**
@@ -31,15 +31,16 @@ export interface Judgement {
 
 export function judge(view: IndexView, learned: LearnedSignals, retrieval: Retrieval, selection: Selection, model: DecisionModel | null, threshold: number): Judgement {
   const { parsed, query, hits } = retrieval;
+  const asked = questionWords(query);
   const top = hits[0];
   const clause = top ? view.units[top.unit]! : null;
   const { translation, pivot } = view.data.learned;
   const features = decisionFeatures({
-    words: query.words,
+    words: asked,
     clause: clause && `${clause.chapter}\n${clause.text}`,
     idf: view.idf,
     known: (term) => view.df(term) > 0 || translation.has(term) || pivot.has(term),
-    translation: learned.strength(query.words),
+    translation: learned.strength(asked),
     namesRegulation: parsed.namesRegulation,
     frame: parsed.expansions.length > 0,
     english: parsed.lang === 'en',
@@ -47,8 +48,8 @@ export function judge(view: IndexView, learned: LearnedSignals, retrieval: Retri
     dense: null,
     domain: model?.domain ?? null,
   });
-  const content = query.words.filter((w) => !w.optional);
-  const words = (content.length > 0 ? content : query.words).map((w) => w.term);
+  const content = asked.filter((w) => !w.optional);
+  const words = (content.length > 0 ? content : asked).map((w) => w.term);
   if (selection.chosen.length === 0) return { found: false, probability: null, features, words };
   if (!model) return { found: selection.topCoverage >= threshold && bridgedEnough(query), probability: null, features, words };
   const probability = coveredProbability(model, features);

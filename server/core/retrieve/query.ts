@@ -38,8 +38,13 @@ export function queryBuilder(view: IndexView, segment: Segment, tuning: Pick<Tun
       return { words, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length, quality: bridged.quality } };
     }
     const expansions = expansionsBeside(own);
-    if (!context.previousQuestion) return { words: [...own.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(own.join(' ')) };
     const topic = withoutPlaces(parsed, own);
+    if (!context.previousQuestion) {
+      // A question of nothing but its place (贵阳有什么规定？) still searches for it.
+      const words = topic.length ? topic : own;
+      const places = own.filter((w) => !words.includes(w)).map((term) => ({ term, weight: 1 }));
+      return { words: [...words.map((term) => ({ term, weight: 1 })), ...expansions], bigrams: bigramTokens(words.join(' ')), ...(places.length ? { placeWords: places } : {}) };
+    }
     const old = contentWords(parseQuestion(context.previousQuestion, view.data.regulations).searchText).filter((w) => !topic.includes(w));
     const { newWords, oldTopic } = tuning.followUp;
     const words = [...topic.map((term) => ({ term, weight: newWords })), ...old.map((term) => ({ term, weight: oldTopic })), ...expansions];

@@ -9,6 +9,7 @@ import { baselineSearch, documentFrequency, lexicalSearch } from './lexical.ts';
 import { queryBuilder } from './query.ts';
 import { guardedDense, ranker } from './rank.ts';
 import { boostCited, definesTerm, requireWords, rerankForKind } from './rerank.ts';
+import { questionWords } from './types.ts';
 import { rollUp } from './rollup.ts';
 
 const tiny = tinyIndex();
@@ -74,6 +75,18 @@ describe('the query', () => {
   it('a place that named a regulation is not a search word', () => {
     const p = parsed('某市有什么规定');
     expect(queries.withoutPlaces({ ...p, regulationIds: [CITY] }, ['某市', '规定'])).toEqual(['规定']);
+  });
+
+  it('the place that chose the scope is left out of the search but kept among the question\'s words', () => {
+    const own = ['某市', '数据', '专员'];
+    const q = queries.queryOf({ ...parsed('某市数据专员'), regulationIds: [CITY] }, NO_CONTEXT, own);
+    expect(q.words.map((w) => w.term)).toEqual(['数据', '专员']);
+    expect(q.bigrams).not.toContain('某市');
+    expect(questionWords(q).map((w) => w.term)).toEqual(['数据', '专员', '某市']);
+    // A question of nothing but its place still searches for the place.
+    const only = queries.queryOf({ ...parsed('某市'), regulationIds: [CITY] }, NO_CONTEXT, ['某市']);
+    expect(only.words.map((w) => w.term)).toEqual(['某市']);
+    expect(only.placeWords).toBeUndefined();
   });
 });
 

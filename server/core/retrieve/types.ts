@@ -16,6 +16,16 @@ export interface LexicalQuery {
   required?: string[];
   /** For an English question: how many of its content words the bridge found in the corpus vocabulary. */
   bridged?: { covered: number; uncovered: number; quality: number };
+  /**
+   * The place that chose the scope (贵阳 in 听说贵阳有个…): not searched for, since every clause in scope
+   * is that place's, but still one of the question's words where citations and answerability are judged.
+   */
+  placeWords?: WeightedTerm[];
+}
+
+/** The question's words as the answer side weighs them: the searched words and the place. */
+export function questionWords(query: LexicalQuery): WeightedTerm[] {
+  return query.placeWords ? [...query.words, ...query.placeWords] : query.words;
 }
 
 export interface UnitHit {
