@@ -60,6 +60,11 @@ describe('question kinds and search text', () => {
     expect(parseQuestion('who must appoint a data specialist?', regs)).toMatchObject({ kind: 'who', lang: 'en' });
     expect(parseQuestion('什么是公共数据？', regs).kind).toBe('definition');
     expect(parseQuestion('什么叫数据专员？', regs).kind).toBe('definition');
+    // English asks for a definition in the same ways: what counts / qualifies as X, what is meant by X.
+    for (const q of ['What counts as "public data" here?', 'What qualifies as enterprise data?', 'What is meant by a public institution under the rules?']) {
+      expect(parseQuestion(q, regs).kind).toBe('definition');
+    }
+    expect(parseQuestion('What counts for the regulators when they inspect?', regs).kind).not.toBe('definition');
     expect(parseQuestion('数据主管部门有哪些职责？', regs)).toMatchObject({ kind: 'duty', actor: '数据主管部门' });
     expect(parseQuestion('贵州条例第十四条讲了什么？', regs)).toMatchObject({ kind: 'lookup', regulationIds: ['guizhou-big-data'] });
   });
