@@ -20,6 +20,9 @@ export interface ScaleJob {
   hnswBudgetMs: number;
   /** Also load hnsw.bin the way the server does (readVerified: whole file in memory, sha256). */
   productLoadCheck: boolean;
+  /** Where the lexical phase leaves lexical.bin for the dense phase's hybrid timing (with the M=16 graph); none: no hybrid timing. */
+  lexicalFile?: string;
+  recallTarget: number;
 }
 
 export interface LexicalResult {
@@ -46,6 +49,14 @@ export interface HnswResult {
   loadMs: number;
   productLoad?: { streamedSha256Ms: number; readVerified: { ms: number } | { error: string }; exceedsReadFileLimit: boolean };
   sweep: { efSearch: number; recall: number; query: Summary }[];
+  hybrid?: HybridResult | { error: string };
+}
+
+/** The seed questions through lexicalSearch alone and fused with HNSW (at the recall target's efSearch). */
+export interface HybridResult {
+  efSearch: number;
+  questions: number;
+  runs: { depth: 'product' | 'top 10'; lexical: Summary; hybrid: Summary }[];
 }
 
 export interface DenseResult {

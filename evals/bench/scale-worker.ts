@@ -3,8 +3,7 @@
 // valid finding at 1M) loses only itself. Results are saved after every step: a crash keeps what was
 // measured before it.
 // Usage: node --max-old-space-size=N --expose-gc --import tsx evals/bench/scale-worker.ts '<job json>' RESULT_FILE
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { loadLexical, serialiseLexical } from '../../indexer/format/lexical.ts';
 import { jiebaSegmenter } from '../../indexer/build/segment.ts';
 import { wordTokens } from '../../indexer/language/tokens.ts';
@@ -56,13 +55,11 @@ async function lexicalPhase(job: ScaleJob, save: (r: LexicalResult) => Promise<v
   try {
     log('lexical: serialising');
     const bytes = await timeOnce(() => serialiseLexical(built.index));
-    const file = join(job.scratch, 'lexical.bin');
-    await writeFile(file, bytes.value);
+    if (job.lexicalFile) await writeFile(job.lexicalFile, bytes.value);
     result.serialise = { ms: bytes.ms, bytes: bytes.value.byteLength };
     log(`lexical: lexical.bin ${(result.serialise.bytes / 1e6).toFixed(0)} MB`);
     await save(result);
     result.loadMs = (await timeOnce(() => loadLexical(bytes.value))).ms;
-    await rm(file, { force: true });
   } catch (error) {
     result.serialise = { error: `${(error as Error).name}: ${(error as Error).message}` };
     log(`lexical: serialisation failed: ${result.serialise.error}`);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runMeasured } from './proc.ts';
 import { fmtBytes, fmtCount, fmtDuration, fmtMs, latencyCells, table, type SectionResult, type TargetCheck } from './report.ts';
 import type { DenseResult, HnswResult, LexicalResult, PhaseResult, ScaleJob } from './scale-job.ts';
+import { hybridReport } from './scale-hybrid-report.ts';
 import { growthExponent } from './stats.ts';
 
 export interface ScaleOptions {
@@ -54,6 +55,8 @@ function jobFor(phase: ScaleJob['phase'], size: number, scratch: string, options
     queries: large ? 100 : 200,
     hnswBudgetMs: (large ? 50 : 15) * MINUTE,
     productLoadCheck: true,
+    lexicalFile: join(scratch, `lexical-${size}.bin`),
+    recallTarget: RECALL_TARGET,
   };
 }
 
@@ -62,6 +65,7 @@ function isotropicJob(scratch: string): ScaleJob {
   return {
     ...jobFor('dense', 10_000, scratch, { largestEfConstruction: 100 }),
     scratch: join(scratch, 'isotropic'),
+    lexicalFile: undefined,
     vectorKind: 'isotropic',
     hnsw: [{ M: 16, efConstruction: 100 }, { M: 32, efConstruction: 200 }],
     productLoadCheck: false,
@@ -107,6 +111,7 @@ export async function runScale(sizes: number[], options: ScaleOptions, log = con
         if (run.error) entry.errors.push({ phase, error: run.error });
         await rm(job.scratch, { recursive: true, force: true });
       }
+      await rm(jobFor('lexical', size, scratch, options).lexicalFile!, { force: true });
       results.push(entry);
     }
     log('scale: isotropic reference at 10k');
@@ -174,6 +179,8 @@ function render(results: SizeResult[], isotropic: DenseResult | undefined, sizes
     return [[fmtCount(size), fmtBytes(h.fileBytes), fmtDuration(h.loadMs), rv, fmtDuration(p.streamedSha256Ms)]];
   });
 
+  const hybrid = hybridReport(results.map((r) => ({ size: r.size, hybrid: mainGraph(r.dense)?.hybrid })), sizes);
+
   // How costs grow with size: exponents of a power law fitted over the sizes run (1 = linear).
   const fit = (f: (r: SizeResult) => number | undefined) => growthExponent(results.map((r) => ({ x: r.size, y: f(r) ?? NaN })));
   const growth = {
@@ -206,6 +213,7 @@ function render(results: SizeResult[], isotropic: DenseResult | undefined, sizes
       note: 'the loaded file answers the recall queries; no model is involved',
     });
   }
+  if (hybrid.target) targets.push(hybrid.target);
   for (const r of results) {
     for (const e of r.errors) targets.push({ name: `scale ${e.phase} at ${fmtCount(r.size)} units`, target: 'completes', measured: 'failed', met: false, note: e.error.split('\n').at(-1) });
   }
@@ -221,6 +229,9 @@ function render(results: SizeResult[], isotropic: DenseResult | undefined, sizes
     '',
     '#### HNSW trade-off (recall@10 against brute force; query ms)',
     table(['Units', 'M', 'efConstruction', 'Build', 'efSearch', 'Recall@10', 'p50', 'p95', 'p99'], tradeoff),
+    '',
+    '#### Hybrid: lexicalSearch and HNSW neighbours fused by RRF, per seed question (ms); learned signals left out (no question log)',
+    hybrid.table,
     '',
     '#### Loading hnsw.bin: hnswlib readIndex vs the server path (readVerified reads each artefact whole and hashes it)',
     table(['Units', 'hnsw.bin', 'loadHnsw', 'readVerified', 'sha256 streamed'], productRows),
