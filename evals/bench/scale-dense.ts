@@ -88,19 +88,19 @@ async function hnswConfig(job: ScaleJob, c: number, vectors: Float32Array[], que
     sweep.push({ efSearch, recall, query: summarize(warm.samples) });
     log(`dense: efSearch=${efSearch} recall@10 ${recall.toFixed(3)} p50 ${sweep.at(-1)!.query.p50.toFixed(3)} ms`);
   }
-  const hybrid = job.lexicalFile && c === job.hnsw.findIndex((h) => h.M === 16) && added === job.size ? await hybridOf({ ...job, lexicalFile: job.lexicalFile }, loaded.value, sweep) : undefined;
+  const hybrid = job.lexicalFile && c === job.hnsw.findIndex((h) => h.M === 16) && added === job.size ? await hybridOf(job, job.lexicalFile, loaded.value, sweep) : undefined;
   await rm(dir, { recursive: true, force: true });
   return { M, efConstruction, added, truncated: added < job.size, buildMs, saveMs, fileBytes, loadMs: loaded.ms, productLoad: checked, sweep, hybrid };
 }
 
 /** Hybrid timing at the smallest efSearch that reaches the recall target (else the best one swept). */
-async function hybridOf(job: ScaleJob & { lexicalFile: string }, graph: HnswIndex, sweep: HnswResult['sweep']): Promise<HnswResult['hybrid']> {
+async function hybridOf(job: ScaleJob, lexicalFile: string, graph: HnswIndex, sweep: HnswResult['sweep']): Promise<HnswResult['hybrid']> {
   const at = sweep.find((s) => s.recall >= job.recallTarget) ?? sweep.reduce((a, b) => (b.recall > a.recall ? b : a));
   graph.native.setEf(at.efSearch);
   log(`dense: hybrid (lexical + HNSW at efSearch ${at.efSearch})`);
   try {
     const source = new VectorSource(job.vectorKind, job.dims, job.seed);
-    return await hybridTiming(job, graph, at.efSearch, rows(source.sample(200, job.seed + 3), job.dims));
+    return await hybridTiming(lexicalFile, job.lexicalQueryLimits, graph, at.efSearch, rows(source.sample(200, job.seed + 3), job.dims));
   } catch (error) {
     return { error: `${(error as Error).name}: ${(error as Error).message}` };
   }

@@ -9,8 +9,8 @@ import { fuseRrf } from '../../server/core/retrieve/fuse.ts';
 import { lexicalSearch } from '../../server/core/retrieve/lexical.ts';
 import { DEFAULT_TUNING, type Tuning } from '../../server/core/tuning.ts';
 import { loadSeed } from '../dataset.ts';
-import { timeEach } from './measure.ts';
-import type { HybridResult, ScaleJob } from './scale-job.ts';
+import { timeEach, type LoopLimits } from './measure.ts';
+import type { HybridResult } from './scale-job.ts';
 import { summarize } from './stats.ts';
 import { lexicalQueryOf } from './synthetic.ts';
 
@@ -22,8 +22,8 @@ const DEPTHS: Record<HybridResult['runs'][number]['depth'], Depths> = {
   'top 10': { ...DEFAULT_TUNING, lexicalCandidates: 10, fusedLexical: 10, denseCandidates: 10 },
 };
 
-export async function hybridTiming(job: ScaleJob & { lexicalFile: string }, hnsw: VectorIndex, efSearch: number, vectors: readonly Float32Array[]): Promise<HybridResult> {
-  const index = loadLexical(new Uint8Array(await readFile(job.lexicalFile)));
+export async function hybridTiming(lexicalFile: string, queryLimits: LoopLimits, hnsw: VectorIndex, efSearch: number, vectors: readonly Float32Array[]): Promise<HybridResult> {
+  const index = loadLexical(new Uint8Array(await readFile(lexicalFile)));
   const segment = jiebaSegmenter();
   const questions = (await loadSeed()).filter((q) => q.lang === 'zh').map((q, i) => ({ lexical: lexicalQueryOf(segment, q.question), vector: vectors[i % vectors.length]! }));
   const runs: HybridResult['runs'] = [];
@@ -35,7 +35,7 @@ export async function hybridTiming(job: ScaleJob & { lexicalFile: string }, hnsw
       return fuseRrf([lexical(q).slice(0, tuning.fusedLexical), neighbours], tuning.rrfK);
     };
     // One untimed pass even at 1M: this process has not run the lexical search before.
-    const limits = { ...job.lexicalQueryLimits, warmupPasses: 1 };
+    const limits = { ...queryLimits, warmupPasses: 1 };
     const lexicalOnly = await timeEach(questions, lexical, limits);
     const fused = await timeEach(questions, hybrid, limits);
     runs.push({ depth, lexical: summarize(lexicalOnly.samples), hybrid: summarize(fused.samples) });

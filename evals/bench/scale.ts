@@ -37,6 +37,9 @@ function hnswConfigs(size: number, largestEfConstruction: number): ScaleJob['hns
   return [{ M: 16, efConstruction: largestEfConstruction }];
 }
 
+/** The lexical phase leaves its index here for the dense phase's hybrid timing. */
+const lexicalFileOf = (scratch: string, size: number) => join(scratch, `lexical-${size}.bin`);
+
 function jobFor(phase: ScaleJob['phase'], size: number, scratch: string, options: ScaleOptions): ScaleJob {
   const large = size > LARGE;
   return {
@@ -55,7 +58,7 @@ function jobFor(phase: ScaleJob['phase'], size: number, scratch: string, options
     queries: large ? 100 : 200,
     hnswBudgetMs: (large ? 50 : 15) * MINUTE,
     productLoadCheck: true,
-    lexicalFile: join(scratch, `lexical-${size}.bin`),
+    lexicalFile: lexicalFileOf(scratch, size),
     recallTarget: RECALL_TARGET,
   };
 }
@@ -111,7 +114,7 @@ export async function runScale(sizes: number[], options: ScaleOptions, log = con
         if (run.error) entry.errors.push({ phase, error: run.error });
         await rm(job.scratch, { recursive: true, force: true });
       }
-      await rm(jobFor('lexical', size, scratch, options).lexicalFile!, { force: true });
+      await rm(lexicalFileOf(scratch, size), { force: true });
       results.push(entry);
     }
     log('scale: isotropic reference at 10k');
