@@ -18,8 +18,8 @@ type SelectTuning = Pick<Tuning, 'foundThreshold' | 'maxCitations' | 'relativeSc
 export function select(view: IndexView, hits: ArticleHit[], words: WeightedTerm[], tuning: SelectTuning, kind?: QuestionKind): Selection {
   if (kind === 'definition') {
     // A definition is answered by the clauses that define the term, not by ones that use it.
-    const terms = words.map((w) => w.term).filter((t) => t.length >= 2);
-    const defining = hits.filter((h) => terms.some((t) => definesTerm(view.units[h.paragraphUnit ?? h.unit]!.text, t)));
+    const defines = words.map((w) => w.term).filter((t) => t.length >= 2).map(definesTerm);
+    const defining = hits.filter((h) => defines.some((d) => d(view.units[h.paragraphUnit ?? h.unit]!.text)));
     if (defining.length > 0) return select(view, defining, words, tuning);
   }
   const top = hits[0];

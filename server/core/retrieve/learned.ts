@@ -7,7 +7,7 @@ import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
 import { normalizeQuestion } from '../understand/normalize.ts';
 import { neighbourVotes, type NeighbourVotes } from './neighbours.ts';
-import { translationScores, translationSide, type TranslationSide } from './translation.ts';
+import { translationScorer, translationSide, type TranslationScorer } from './translation.ts';
 import type { LexicalQuery, UnitHit, WeightedTerm } from './types.ts';
 
 export interface LearnedSignals {
@@ -39,7 +39,7 @@ export function learnedSignalsOf(view: IndexView, tuning: Pick<Tuning, 'learned'
 export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) => number, regulationOf: (unit: number) => string, tuning: Pick<Tuning, 'learned'>): LearnedSignals {
   const { translationWeight, reverseWeight, neighbourWeight, regulationWeight, repeatWeight, neighbours, pivotWeight, lambda, beta, candidates } = tuning.learned;
   // Built on first use: an index served only for lookups never pays for them.
-  let side: TranslationSide | null = null;
+  let scorers: { forward: TranslationScorer; reverse: TranslationScorer } | null = null;
   let votes: NeighbourVotes | null = null;
   let verified: Map<string, number[]> | null = null;
 
@@ -57,16 +57,20 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
 
   // The last question's forward scores: fusion and the answerability decision both read them.
   let last: { words: readonly WeightedTerm[]; scores: Float64Array } | null = null;
+  function scorersOf() {
+    if (scorers) return scorers;
+    const side = translationSide(learned, articleOf, pivotWeight);
+    return (scorers = { forward: translationScorer(side.stats, side.table, { lambda, beta }), reverse: translationScorer(side.stats, learned.reverse, { lambda, beta }) });
+  }
   function forward(words: readonly WeightedTerm[]): Float64Array {
-    side ??= translationSide(learned, articleOf, pivotWeight);
-    if (last?.words !== words) last = { words, scores: translationScores(words, side.stats, side.table, { lambda, beta }) };
+    if (last?.words !== words) last = { words, scores: scorersOf().forward(words) };
     return last.scores;
   }
 
   function translation(words: readonly WeightedTerm[]): Float64Array {
     const scores = normalised(forward(words));
     if (reverseWeight <= 0 || learned.reverse.size === 0) return scores;
-    const reverse = normalised(translationScores(words, side!.stats, learned.reverse, { lambda, beta }));
+    const reverse = normalised(scorersOf().reverse(words));
     return scores.map((f, u) => (1 - reverseWeight) * f + reverseWeight * reverse[u]!);
   }
 
@@ -92,8 +96,17 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
     const useNeighbours = learned.questions.length > 0 && (neighbourWeight > 0 || regulationWeight > 0);
     const repeats = repeatWeight > 0 ? verifiedUnits(question).filter(keep) : [];
     if (translationWeight <= 0 && !useNeighbours && repeats.length === 0) return [...lexical];
-    const scores = new Map<number, number>();
-    const add = (unit: number, score: number) => scores.set(unit, (scores.get(unit) ?? 0) + score);
+    // Dense over units (a Map per question cost more than the scoring); `present`: the units any signal named.
+    const scores = new Float64Array(learned.unitWords.length);
+    const isPresent = new Uint8Array(scores.length);
+    const present: number[] = [];
+    const add = (unit: number, score: number) => {
+      if (!isPresent[unit]) {
+        isPresent[unit] = 1;
+        present.push(unit);
+      }
+      scores[unit]! += score;
+    };
     const topLexical = Math.max(1e-9, ...lexical.map((h) => h.score));
     for (const h of lexical) add(h.unit, ((1 - translationWeight) * h.score) / topLexical);
     if (translationWeight > 0) {
@@ -108,10 +121,10 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
       const near = neighbourSignals(query, keep);
       for (const [u, v] of near.units) add(u, neighbourWeight * v);
       // The regulations the nearest questions were answered from: a topic prior over whole statutes.
-      for (const [u, score] of scores) scores.set(u, score * (1 + regulationWeight * near.regulation(u)));
+      for (const u of present) scores[u]! *= 1 + regulationWeight * near.regulation(u);
     }
     for (const u of repeats) add(u, repeatWeight);
-    return [...scores].map(([unit, score]) => ({ unit, score })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, candidates);
+    return present.map((unit) => ({ unit, score: scores[unit]! })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, candidates);
   }
 
   return { translation, strength, fuse };

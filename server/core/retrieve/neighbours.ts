@@ -22,17 +22,21 @@ export function neighbourVotes(questions: readonly Pick<LoggedQuestionWords, 'wo
     }
   });
   return (words, k) => {
-    const scores = new Map<number, number>();
+    const scores = new Float64Array(questions.length);
+    const matched: number[] = [];
     for (const w of new Set(words)) {
       const list = postings.get(w);
       if (!list) continue;
       const idf = Math.log(1 + (questions.length - list.length + 0.5) / (list.length + 0.5));
-      for (const [i, tf] of list) scores.set(i, (scores.get(i) ?? 0) + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[i]!) / average)));
+      for (const [i, tf] of list) {
+        if (scores[i] === 0) matched.push(i);
+        scores[i]! += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[i]!) / average));
+      }
     }
-    const nearest = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
-    const top = nearest[0]?.[1] ?? 1;
+    const nearest = matched.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
+    const top = nearest.length > 0 ? scores[nearest[0]!]! : 1;
     const votes = new Map<number, number>();
-    for (const [i, s] of nearest) for (const u of questions[i]!.units) votes.set(u, (votes.get(u) ?? 0) + s / top);
+    for (const i of nearest) for (const u of questions[i]!.units) votes.set(u, (votes.get(u) ?? 0) + scores[i]! / top);
     return votes;
   };
 }

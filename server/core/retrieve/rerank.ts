@@ -10,9 +10,11 @@ import type { Tuning } from '../tuning.ts';
 import type { ParsedQuestion } from '../understand/question.ts';
 import type { LexicalQuery, UnitHit } from './types.ts';
 
-/** 所称X / X，是指…: the text defines the term. */
-export function definesTerm(text: string, term: string): boolean {
-  return text.includes(`所称${term}`) || new RegExp(`${escapeRegExp(term)}[，,]?(?:是指|指的是|包括)`).test(text);
+/** 所称X / X，是指…: whether a text defines the term (the pattern compiled once, for many texts). */
+export function definesTerm(term: string): (text: string) => boolean {
+  const called = `所称${term}`;
+  const defined = new RegExp(`${escapeRegExp(term)}[，,]?(?:是指|指的是|包括)`);
+  return (text) => text.includes(called) || defined.test(text);
 }
 
 /**
@@ -36,8 +38,8 @@ export function rerankForKind(
     // "What are X's duties" is answered first by the clause that says what X is responsible for (负责).
     responsibility = (text) => extractDuties(text).some((d) => d.modality === '负责' && !d.implicit && actorMatches(d.actor, actor));
   } else if (parsed.kind === 'definition') {
-    const terms = query.words.map((w) => w.term).filter((t) => t.length >= 2);
-    shaped = (text) => terms.some((t) => definesTerm(text, t));
+    const defines = query.words.map((w) => w.term).filter((t) => t.length >= 2).map(definesTerm);
+    shaped = (text) => defines.some((d) => d(text));
     factor = tuning.definitionBoost;
   }
   if (!shaped) return hits;

@@ -92,9 +92,10 @@ describe('the query', () => {
 
 describe('reranking by the question\'s shape', () => {
   it('recognises a defining clause', () => {
-    expect(definesTerm('本条例所称公共数据，是指…', '公共数据')).toBe(true);
-    expect(definesTerm('公共数据，是指…', '公共数据')).toBe(true);
-    expect(definesTerm('加强公共数据管理', '公共数据')).toBe(false);
+    expect(definesTerm('公共数据')('本条例所称公共数据，是指…')).toBe(true);
+    expect(definesTerm('公共数据')('公共数据，是指…')).toBe(true);
+    expect(definesTerm('公共数据')('加强公共数据管理')).toBe(false);
+    expect(definesTerm('数据(共享)')('数据(共享)，是指…')).toBe(true);
   });
 
   it('a duty question lifts the clause where the actor is responsible (负责) above its other duties', () => {

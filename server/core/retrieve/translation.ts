@@ -40,43 +40,74 @@ export interface QueryWord {
   weight: number;
 }
 
+/** Scores every unit for the question words: a dense array indexed by unit, 0 for units that explain none. */
+export type TranslationScorer = (words: readonly QueryWord[]) => Float64Array;
+
+/** One word's evidence: the units it touches, in first-touch order, and log1p's argument there. */
+interface WordEvidence {
+  units: Int32Array;
+  ratio: Float64Array;
+}
+
+/** Words whose evidence is kept; past this the memo starts over (questions bring unbounded vocabulary). */
+const MEMO_WORDS = 20_000;
+
 /**
- * Scores every unit for the question words (repeats count, as in a query likelihood); returns a dense
- * array indexed by unit, 0 for units that explain none of the words.
+ * The scorer of one corpus side and table. Repeats count, as in a query likelihood. A word's evidence
+ * (its own and its translations' occurrences, smoothed) is the same in every question, so it is worked
+ * out once per word and kept: a question then costs one pass over the units each of its words touches.
  */
-export function translationScores(words: readonly QueryWord[], stats: TermStats, table: InverseTable, params: TranslationParams = TRANSLATION_DEFAULTS): Float64Array {
-  const { lambda, beta } = params;
-  const scores = new Float64Array(stats.units);
+export function translationScorer(stats: TermStats, table: InverseTable, params: TranslationParams = TRANSLATION_DEFAULTS): TranslationScorer {
+  const memo = new Map<string, WordEvidence | null>();
   const mix = new Float64Array(stats.units);
+  const evidenceOf = (w: string): WordEvidence | null => {
+    let ev = memo.get(w);
+    if (ev !== undefined) return ev;
+    if (memo.size >= MEMO_WORDS) memo.clear();
+    memo.set(w, (ev = evidence(w, stats, table, params, mix)));
+    return ev;
+  };
+  return (words) => {
+    const scores = new Float64Array(stats.units);
+    for (const { term, weight } of words) {
+      const ev = evidenceOf(term);
+      if (!ev) continue;
+      const { units, ratio } = ev;
+      for (let i = 0; i < units.length; i++) scores[units[i]!]! += weight * Math.log1p(ratio[i]!);
+    }
+    return scores;
+  };
+}
+
+/** `mix`: a zeroed scratch array over units, left zeroed. Null for a word with no background probability. */
+function evidence(w: string, stats: TermStats, table: InverseTable, { lambda, beta }: TranslationParams, mix: Float64Array): WordEvidence | null {
+  const translations = table.get(w) ?? [];
+  const own = stats.postings(w);
+  // The collection model is smoothed the same way, so a lay word the statutes never use still has
+  // a background probability through its translations.
+  let background = (1 - beta) * stats.collection(w);
+  for (const [t, p] of translations) background += beta * p * stats.collection(t);
+  if (background <= 0) return null;
   const touched: number[] = [];
-  for (const { term: w, weight } of words) {
-    const translations = table.get(w) ?? [];
-    const own = stats.postings(w);
-    // The collection model is smoothed the same way, so a lay word the statutes never use still has
-    // a background probability through its translations.
-    let background = (1 - beta) * stats.collection(w);
-    for (const [t, p] of translations) background += beta * p * stats.collection(t);
-    if (background <= 0) continue;
-    touched.length = 0;
-    const add = (list: { units: ArrayLike<number>; tf: ArrayLike<number> }, weight: number) => {
-      for (let i = 0; i < list.units.length; i++) {
-        const u = list.units[i]!;
-        if (mix[u] === 0) touched.push(u);
-        mix[u]! += (weight * list.tf[i]!) / stats.length(u);
-      }
-    };
-    if (own) add(own, 1 - beta);
-    for (const [t, p] of translations) {
-      const list = stats.postings(t);
-      if (list) add(list, beta * p);
+  const add = (list: { units: ArrayLike<number>; tf: ArrayLike<number> }, weight: number) => {
+    for (let i = 0; i < list.units.length; i++) {
+      const u = list.units[i]!;
+      if (mix[u] === 0) touched.push(u);
+      mix[u]! += (weight * list.tf[i]!) / stats.length(u);
     }
-    const scale = (1 - lambda) / (lambda * background);
-    for (const u of touched) {
-      scores[u]! += weight * Math.log1p(scale * mix[u]!);
-      mix[u] = 0;
-    }
+  };
+  if (own) add(own, 1 - beta);
+  for (const [t, p] of translations) {
+    const list = stats.postings(t);
+    if (list) add(list, beta * p);
   }
-  return scores;
+  const scale = (1 - lambda) / (lambda * background);
+  const ratio = new Float64Array(touched.length);
+  touched.forEach((u, i) => {
+    ratio[i] = scale * mix[u]!;
+    mix[u] = 0;
+  });
+  return { units: Int32Array.from(touched), ratio };
 }
 
 /** TermStats over pre-tokenised units (content words per unit). */

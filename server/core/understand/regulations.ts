@@ -27,11 +27,8 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
       return ' '.repeat(both.length);
     });
   }
-  const candidates = regulations
-    .flatMap((r) => [r.title, ...r.aliases].map((name) => ({ id: r.id, name })))
-    .sort((a, b) => b.name.length - a.name.length);
-  for (const { id, name } of candidates) {
-    const at = indexOfName(rest, name);
+  for (const { id, name, find } of namesOf(regulations)) {
+    const at = find(rest);
     if (at < 0) continue;
     found.push({ id, at });
     rest = rest.slice(0, at) + ' '.repeat(name.length) + rest.slice(at + name.length);
@@ -49,15 +46,37 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
   return { ids, rest, named };
 }
 
-function indexOfName(text: string, name: string): number {
-  if (latinWord(name)) {
-    const m = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').exec(text);
-    return m ? m.index : -1;
+interface Name {
+  id: string;
+  name: string;
+  /** Where the name occurs in a text, or -1. */
+  find: (text: string) => number;
+}
+
+/** Every title and alias, longest first, each with its matcher: worked out once per regulation list. */
+const names = new WeakMap<readonly RegulationName[], Name[]>();
+function namesOf(regulations: readonly RegulationName[]): Name[] {
+  let list = names.get(regulations);
+  if (!list) {
+    list = regulations
+      .flatMap((r) => [r.title, ...r.aliases].map((name) => ({ id: r.id, name, find: nameFinder(name) })))
+      .sort((a, b) => b.name.length - a.name.length);
+    names.set(regulations, list);
   }
-  const direct = text.indexOf(name);
-  if (direct >= 0) return direct;
+  return list;
+}
+
+function nameFinder(name: string): (text: string) => number {
+  if (latinWord(name)) {
+    const pattern = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i');
+    return (text) => pattern.exec(text)?.index ?? -1;
+  }
   // Titles are written with or without brackets and parentheses: compare folded, map back roughly.
   const folded = fold(name);
-  return folded.length >= 4 && fold(text).includes(folded) ? text.indexOf(name.slice(0, 2)) : -1;
+  return (text) => {
+    const direct = text.indexOf(name);
+    if (direct >= 0) return direct;
+    return folded.length >= 4 && fold(text).includes(folded) ? text.indexOf(name.slice(0, 2)) : -1;
+  };
 }
 
