@@ -75,9 +75,13 @@ export class PostingCursor {
   /** Current document, -1 before the first next(), END when exhausted. */
   doc = -1;
   tf = 0;
-  /** The current block, decoded; `at` indexes it. */
-  protected readonly docs = new Int32Array(BLOCK);
-  protected readonly tfs = new Int32Array(BLOCK);
+  /**
+   * The current block, decoded; `at` indexes it. No longer than the term's postings: a query opens a
+   * cursor per term, and V8 keeps arrays of up to 64 bytes on its heap, far cheaper to allocate than a
+   * block's 512-byte backing store, for the many rare terms of a small corpus.
+   */
+  protected readonly docs: Int32Array;
+  protected readonly tfs: Int32Array;
   protected at = -1;
   protected count = 0;
   protected block: number;
@@ -93,6 +97,8 @@ export class PostingCursor {
     this.lastBlock = postings.skipStart[term + 1]! - 1;
     this.block = this.firstBlock - 1;
     this.df = postings.df[term]!;
+    this.docs = new Int32Array(Math.min(BLOCK, this.df));
+    this.tfs = new Int32Array(Math.min(BLOCK, this.df));
   }
 
   next(): void {
