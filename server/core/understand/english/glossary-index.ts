@@ -14,10 +14,18 @@ export interface TermEntry {
   term: string;
   df: number;
   parts: string[];
+  /** Each part's characters (code points), split once rather than per question. */
+  partChars: string[][];
+  /** A one-character term. */
+  single: boolean;
 }
 
 /** A word's or character's meanings (sense variants), each its gloss stems and its rank weight. */
-export type Meanings = readonly { stems: readonly string[]; rank: number }[];
+export interface Meanings {
+  senses: readonly { stems: readonly string[]; rank: number }[];
+  /** Every stem of every sense: most words and characters a question reaches match none of its stems. */
+  stems: ReadonlySet<string>;
+}
 
 export interface GlossaryIndex {
   terms: TermEntry[];
@@ -45,12 +53,16 @@ export function indexOf(glossary: Glossary): GlossaryIndex {
         const parsed = senses.flatMap((sense, k) =>
           sense.split(';').map((variant, j) => ({ stems: variant.split(' ').filter(Boolean), rank: 1 / (1 + senseDecay * k + VARIANT_DECAY * j) })),
         );
-        for (const m of parsed) for (const s of m.stems) stems.add(s);
-        out.set(word, parsed);
+        const own = new Set(parsed.flatMap((m) => m.stems));
+        for (const s of own) stems.add(s);
+        out.set(word, { senses: parsed, stems: own });
       }
       return out;
     };
-    const terms = Object.entries(glossary.terms).map(([term, t]) => ({ term, df: t.df, parts: t.parts ?? [term] }));
+    const terms = Object.entries(glossary.terms).map(([term, t]) => {
+      const parts = t.parts ?? [term];
+      return { term, df: t.df, parts, partChars: parts.map((p) => [...p]), single: [...term].length === 1 };
+    });
     const glosses = parse(glossary.glosses, SENSE_DECAY);
     const chars = parse(glossary.chars, CHAR_SENSE_DECAY);
     const buckets = new Map<string, string[]>();
@@ -68,9 +80,9 @@ export function indexOf(glossary: Glossary): GlossaryIndex {
 function termsByStem(terms: readonly TermEntry[], glosses: Map<string, Meanings>, chars: Map<string, Meanings>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   terms.forEach((t, i) => {
-    const sources = [glosses.get(t.term), ...t.parts.map((p) => glosses.get(p)), ...t.parts.flatMap((p) => [...p]).map((ch) => chars.get(ch))];
+    const sources = [glosses.get(t.term), ...t.parts.map((p) => glosses.get(p)), ...t.partChars.flat().map((ch) => chars.get(ch))];
     const seen = new Set<string>();
-    for (const meanings of sources) for (const m of meanings ?? []) for (const s of m.stems) seen.add(s);
+    for (const meanings of sources) for (const s of meanings?.stems ?? []) seen.add(s);
     for (const s of seen) out.set(s, [...(out.get(s) ?? []), i]);
   });
   return out;

@@ -20,10 +20,10 @@ const NO_MATCH: Match = { credit: 0, covers: [] };
  * "people's congress … at … county or township level").
  */
 function match(meanings: Meanings | undefined, hits: StemHits): Match {
-  if (!meanings) return NO_MATCH;
+  if (!meanings || !sharesStem(meanings, hits)) return NO_MATCH;
   let credit = 0;
   const covers = new Map<number, number>();
-  for (const { stems, rank } of meanings) {
+  for (const { stems, rank } of meanings.senses) {
     let best: Map<number, number> | null = null; // question word → match quality within this meaning
     let matched = 0;
     for (const s of stems) {
@@ -43,6 +43,12 @@ function match(meanings: Meanings | undefined, hits: StemHits): Match {
     for (const [word, quality] of best) covers.set(word, Math.max(covers.get(word) ?? 0, quality * rank * Math.sqrt(share)));
   }
   return credit === 0 ? NO_MATCH : { credit, covers: [...covers] };
+}
+
+/** Whether any of the question's matched gloss stems is among the meanings' stems (a handful of lookups). */
+function sharesStem(meanings: Meanings, hits: StemHits): boolean {
+  for (const s of hits.keys()) if (meanings.stems.has(s)) return true;
+  return false;
 }
 
 /** Per question: each word's and character's match, computed once (characters recur across terms). */
@@ -83,8 +89,7 @@ export interface Candidate {
 }
 
 export function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candidate | null {
-  const { term, parts } = entry;
-  const single = [...term].length === 1;
+  const { term, parts, partChars, single } = entry;
   const wordCov = new Array<number>(n).fill(0);
   const charCov = new Array<number>(n).fill(0);
   // A longer term's own dictionary entry (基础设施 "infrastructure") speaks for the whole term.
@@ -92,8 +97,8 @@ export function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candid
   const credit: number[] = [];
   const charCredit: number[] = [];
   let positions = 0; // characters that contribute a match, through their part's gloss or their own
-  for (const part of parts) {
-    const chars = [...part];
+  for (const [p, part] of parts.entries()) {
+    const chars = partChars[p]!;
     const word = chars.length >= 2 ? apply(matcher.word(part), WORD_MATCH, wordCov) : 0;
     let charsHit = 0;
     for (const ch of chars) {
