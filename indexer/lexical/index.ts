@@ -70,7 +70,7 @@ export class LexicalIndex {
    * document first). A term given twice in one field counts with the sum of its weights.
    */
   search(query: readonly FieldQuery[], options: SearchOptions): Hit[] {
-    return topK(this.scorers(query), { ...options, k: Math.min(Math.floor(options.k), this.documentCount) });
+    return topK(this.scorers(query), { ...options, k: Math.min(Math.floor(options.k), this.documentCount), documents: this.documentCount });
   }
 
   /**

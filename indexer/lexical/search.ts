@@ -86,21 +86,24 @@ export interface TopKOptions {
   filter?: (doc: number) => boolean;
   /** Score every matching document (no pruning): the reference the pruned search must equal. */
   exhaustive?: boolean;
+  /** Documents in the index: a small corpus gets windows no larger than itself (each costs two arrays). */
+  documents?: number;
 }
 
-export function topK(all: TermScorer[], { k, filter, exhaustive = false }: TopKOptions): Hit[] {
+export function topK(all: TermScorer[], { k, filter, exhaustive = false, documents = WINDOW }: TopKOptions): Hit[] {
   if (k <= 0 || all.length === 0) return [];
   for (const s of all) s.next();
   let first = END;
   for (const s of all) first = Math.min(first, s.doc);
   const heap = new TopK(k);
-  const acc = new Float64Array(WINDOW);
-  const seen = new Int32Array(WINDOW >>> 5);
+  const window = Math.min(WINDOW, Math.ceil(Math.max(1, documents) / 32) * 32);
+  const acc = new Float64Array(window);
+  const seen = new Int32Array(window >>> 5);
   const bounds = new Float64Array(all.length);
   // Per window: its terms by bound, cheapest first; prefix[i]: what terms 0..i can add at most.
   const prefix = new Float64Array(all.length);
-  for (let base = first; base < END; base += WINDOW) {
-    const limit = base + WINDOW;
+  for (let base = first; base < END; base += window) {
+    const limit = base + window;
     const order: number[] = [];
     all.forEach((s, i) => {
       if ((bounds[i] = s.windowBound(base, limit)) > 0) order.push(i);
@@ -109,7 +112,7 @@ export function topK(all: TermScorer[], { k, filter, exhaustive = false }: TopKO
       // Nothing in this window: jump to the next posting of any term.
       let next = END;
       for (const s of all) next = Math.min(next, s.doc < base ? (s.advance(base), s.doc) : s.doc);
-      base = next === END ? END : next - WINDOW;
+      base = next === END ? END : next - window;
       continue;
     }
     order.sort((x, y) => bounds[x]! - bounds[y]!);

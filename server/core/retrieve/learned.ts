@@ -124,7 +124,7 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
       for (const u of present) scores[u]! *= 1 + regulationWeight * near.regulation(u);
     }
     for (const u of repeats) add(u, repeatWeight);
-    return present.map((unit) => ({ unit, score: scores[unit]! })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, candidates);
+    return best(present, scores, candidates);
   }
 
   return { translation, strength, fuse };
@@ -132,6 +132,20 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
 
 /** A question as the verified-repeat lookup compares it: no punctuation or spaces, lowercase. */
 const repeatKey = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+
+/**
+ * The k best units by score (ties: lower unit first). Only units at or above the k-th score are sorted
+ * as objects; finding that score is a plain numeric sort.
+ */
+function best(units: readonly number[], scores: Float64Array, k: number): UnitHit[] {
+  let kept = units;
+  if (units.length > k && k > 0) {
+    const sorted = Float64Array.from(units, (u) => scores[u]!).sort();
+    const kth = sorted[sorted.length - k]!;
+    kept = units.filter((u) => scores[u]! >= kth);
+  }
+  return kept.map((unit) => ({ unit, score: scores[unit]! })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, k);
+}
 
 /** Scores divided by their maximum (all 0 stays all 0). */
 function normalised(scores: Float64Array): Float64Array {
