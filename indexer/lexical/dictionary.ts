@@ -13,6 +13,16 @@ const decoder = new TextDecoder();
 
 export const encodeTerm = (term: string): Uint8Array => encoder.encode(term);
 
+let scratch = new Uint8Array(64);
+/**
+ * The term's UTF-8 bytes for one lookup, in a buffer the next call overwrites: queries look up every
+ * term, and a fresh array per lookup was a measurable share of a small corpus's query time.
+ */
+export function lookupKey(term: string): Uint8Array {
+  if (scratch.length < term.length * 3) scratch = new Uint8Array(term.length * 3);
+  return scratch.subarray(0, encoder.encodeInto(term, scratch).written);
+}
+
 export function termCount(dict: TermDictionary): number {
   return dict.offsets.length - 1;
 }

@@ -1,7 +1,7 @@
 // The lexical index: fields of postings over one set of documents, BM25 top-k search over any weighted
 // mix of fields and terms, and the collection statistics other decisions (answerability) need.
 import { bm25Idf, type Bm25Params } from './bm25.ts';
-import { encodeTerm, findTerm, type TermDictionary } from './dictionary.ts';
+import { findTerm, lookupKey, type TermDictionary } from './dictionary.ts';
 import type { Hit } from './heap.ts';
 import type { FieldPostings } from './postings.ts';
 import { TermScorer, topK, type TopKOptions } from './search.ts';
@@ -52,7 +52,7 @@ export class LexicalIndex {
 
   documentFrequency(field: string, term: string): number {
     const f = this.field(field);
-    const t = findTerm(f.dict, encodeTerm(term));
+    const t = findTerm(f.dict, lookupKey(term));
     return t < 0 ? 0 : f.postings.df[t]!;
   }
 
@@ -98,7 +98,7 @@ export class LexicalIndex {
       const weights = new Map<string, number>();
       for (const { term, weight } of terms) if (weight > 0 && Number.isFinite(weight)) weights.set(term, (weights.get(term) ?? 0) + weight);
       for (const [term, weight] of weights) {
-        const t = findTerm(f.dict, encodeTerm(term));
+        const t = findTerm(f.dict, lookupKey(term));
         if (t < 0 || !(boost > 0)) continue;
         const idf = bm25Idf(this.documentCount, f.postings.df[t]!);
         scorers.push(new TermScorer(f.postings, t, boost * weight * idf * (k1 + 1), f.norms));
