@@ -61,6 +61,16 @@ describe('learned signals', () => {
     expect(signals.fuse(lexical, query('交税要去哪里申报'), '交税要去哪里申报', (u) => u !== 1)[0]!.unit).toBe(3);
   });
 
+  it('keep the same best units, in the same order, when only a few candidates are kept (ties included)', () => {
+    const lexical = [{ unit: 3, score: 1 }, { unit: 2, score: 1 }, { unit: 0, score: 1 }, { unit: 1, score: 0.5 }];
+    const all = learnedSignals(learned, articleOf, regulationOf, tuning({ neighbourWeight: 0, regulationWeight: 0, candidates: 1000 })).fuse(lexical, query('数据'), '数据');
+    expect(all.length).toBe(4);
+    for (const k of [1, 2, 3]) {
+      const few = learnedSignals(learned, articleOf, regulationOf, tuning({ neighbourWeight: 0, regulationWeight: 0, candidates: k })).fuse(lexical, query('数据'), '数据');
+      expect(few).toEqual(all.slice(0, k));
+    }
+  });
+
   it('measure how well the best article explains the words, per unit of query weight', () => {
     const signals = learnedSignals(learned, articleOf, regulationOf, tuning({}));
     expect(signals.strength(query('交税').words)).toBeGreaterThan(0);
