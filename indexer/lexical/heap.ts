@@ -46,11 +46,23 @@ export class TopK {
     this.down(0);
   }
 
-  /** Best first. */
+  /**
+   * Best first. A heap sort on a copy: each pop takes the worst kept hit, so the list fills from its
+   * end, with no comparator calls (sorting hit objects was a visible share of a small corpus's query).
+   */
   sorted(): Hit[] {
-    const hits: Hit[] = [];
-    for (let i = 0; i < this.size; i++) hits.push({ doc: this.docs[i]!, score: this.scores[i]! });
-    return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const heap = new TopK(this.k);
+    heap.scores.set(this.scores);
+    heap.docs.set(this.docs);
+    const hits = new Array<Hit>(this.size);
+    for (heap.size = this.size; heap.size > 0; ) {
+      const last = --heap.size;
+      hits[last] = { doc: heap.docs[0]!, score: heap.scores[0]! };
+      heap.scores[0] = heap.scores[last]!;
+      heap.docs[0] = heap.docs[last]!;
+      heap.down(0);
+    }
+    return hits;
   }
 
   private worse(i: number, j: number): boolean {

@@ -2,6 +2,7 @@
 // from the question log and bridged by CC-CEDICT pivot synonyms) and the articles of the nearest
 // logged questions, fused with the lexical score. Each side is normalised by its best unit, so the
 // weights (tuning.learned, chosen by cross-validation on the logs) mean the same for every question.
+import { TopK } from '../../../indexer/lexical/heap.ts';
 import type { LearnedModel } from '../../../indexer/learn/artefact.ts';
 import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
@@ -133,18 +134,12 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
 /** A question as the verified-repeat lookup compares it: no punctuation or spaces, lowercase. */
 const repeatKey = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 
-/**
- * The k best units by score (ties: lower unit first). Only units at or above the k-th score are sorted
- * as objects; finding that score is a plain numeric sort.
- */
+/** The k best units by score (ties: lower unit first), through the lexical engine's top-k heap. */
 function best(units: readonly number[], scores: Float64Array, k: number): UnitHit[] {
-  let kept = units;
-  if (units.length > k && k > 0) {
-    const sorted = Float64Array.from(units, (u) => scores[u]!).sort();
-    const kth = sorted[sorted.length - k]!;
-    kept = units.filter((u) => scores[u]! >= kth);
-  }
-  return kept.map((unit) => ({ unit, score: scores[unit]! })).sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, k);
+  if (k <= 0) return [];
+  const heap = new TopK(Math.min(k, units.length));
+  for (const u of units) if (heap.accepts(scores[u]!, u)) heap.push(scores[u]!, u);
+  return heap.sorted().map((h) => ({ unit: h.doc, score: h.score }));
 }
 
 /** Scores divided by their maximum (all 0 stays all 0). */
