@@ -5,7 +5,7 @@
 // baseline sharing the patched addon would be measured with this build's memory and load time.
 import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runMeasured } from './proc.ts';
@@ -49,7 +49,7 @@ async function pristineModules(modules: string): Promise<void> {
   const tarball = execFileSync('npm', ['pack', `${PATCHED}@${version}`, '--silent', '--pack-destination', modules], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
   execFileSync('tar', ['-xzf', join(modules, tarball), '-C', modules]);
   await rm(join(modules, tarball));
-  execFileSync('mv', [join(modules, 'package'), join(modules, PATCHED)]);
+  await rename(join(modules, 'package'), join(modules, PATCHED));
   execFileSync(resolve('node_modules/.bin/node-pre-gyp'), ['rebuild', '--directory', join(modules, PATCHED)], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
   await writeFile(done, `${PATCHED}@${version} from the npm tarball, built from source\n`);
 }

@@ -51,9 +51,9 @@ export class TopK {
    * end, with no comparator calls (sorting hit objects was a visible share of a small corpus's query).
    */
   sorted(): Hit[] {
-    const heap = new TopK(this.k);
-    heap.scores.set(this.scores);
-    heap.docs.set(this.docs);
+    const heap = new TopK(this.size);
+    heap.scores.set(this.scores.subarray(0, this.size));
+    heap.docs.set(this.docs.subarray(0, this.size));
     const hits = new Array<Hit>(this.size);
     for (heap.size = this.size; heap.size > 0; ) {
       const last = --heap.size;
