@@ -51,7 +51,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 
   const wantedConfig = configHash(config);
   const questionLog = await readLog(config.corpusDir, config.questionLog);
-  const decision = await readDecision(config.corpusDir);
+  // The calibrated model weighs signals the log teaches (translation strength, words known through the
+  // table); without a log they are all zero, a question unlike any it was fitted on: the coverage
+  // threshold decides instead.
+  const decision = questionLog ? await readDecision(config.corpusDir) : null;
   const upToDate = async (): Promise<BuildResult | null> => {
     const existing = await existingManifest(config.outDir);
     const sameLearning =
@@ -101,7 +104,7 @@ async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typ
     pivotCandidates: await jiebaDictionaryWords(),
   });
   log(learned.note);
-  if (!decision) log('No answerability model (decision.json beside the corpus): the coverage threshold decides what is not covered.');
+  if (!decision) log(questionLog ? 'No answerability model (decision.json beside the corpus): the coverage threshold decides what is not covered.' : 'No question log, so no answerability model either (it is fitted on the log\'s signals): the coverage threshold decides what is not covered.');
 
   const writer = await IndexWriter.create(config.outDir);
   try {

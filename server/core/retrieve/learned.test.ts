@@ -76,6 +76,14 @@ describe('learned signals', () => {
     expect(signals.strength(query('交税').words)).toBeGreaterThan(0);
     expect(signals.strength(query('火锅').words)).toBe(0);
   });
+
+  it('count a word the log and the units hold once as half a translation, in full from twice', () => {
+    // 交税 is in one logged question and no unit; a second question holding it (answering no unit, so the table and the units stay as they are) is the evidence.
+    const once = learnedSignals(learned, articleOf, regulationOf, tuning({})).strength(query('交税').words);
+    const twice = learnedSignals({ ...learned, questions: [...questions, { text: '交税晚了怎么办？', words: words('交税晚了怎么办？'), units: [] }] }, articleOf, regulationOf, tuning({})).strength(query('交税').words);
+    expect(once).toBeGreaterThan(0);
+    expect(twice).toBeCloseTo(2 * once, 9);
+  });
 });
 
 describe('nearest logged questions', () => {

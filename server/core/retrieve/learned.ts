@@ -75,10 +75,15 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
     return scores.map((f, u) => (1 - reverseWeight) * f + reverseWeight * reverse[u]!);
   }
 
+  let evidence: Map<string, number> | null = null;
   function strength(words: readonly WeightedTerm[]): number {
     const weight = words.reduce((s, w) => s + w.weight, 0);
+    // A word the log and the units hold once or never is a guess, however sure the table is about it
+    // (one logged question teaches 高速公路 all of its clause's words): it counts by its evidence.
+    evidence ??= evidenceCounts(learned);
+    const weighed = words.map((w) => ({ ...w, weight: w.weight * Math.min(1, (evidence!.get(w.term) ?? 0) / SURE_EVIDENCE) }));
     let top = 0;
-    for (const s of forward(words)) if (s > top) top = s;
+    for (const s of scorersOf().forward(weighed)) if (s > top) top = s;
     return weight > 0 ? top / weight : 0;
   }
 
@@ -147,4 +152,14 @@ function normalised(scores: Float64Array): Float64Array {
   let top = 0;
   for (const s of scores) if (s > top) top = s;
   return top > 0 ? scores.map((s) => s / top) : scores;
+}
+
+/** Logged questions plus units holding a word at which its translations count in full. */
+const SURE_EVIDENCE = 2;
+
+/** Per word: how many logged questions and units hold it. */
+function evidenceCounts(learned: Pick<LearnedModel, 'questions' | 'unitWords'>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const words of [...learned.questions.map((q) => q.words), ...learned.unitWords]) for (const w of new Set(words)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
 }
