@@ -43,10 +43,10 @@ export interface QueryWord {
 /** Scores every unit for the question words: a dense array indexed by unit, 0 for units that explain none. */
 export type TranslationScorer = (words: readonly QueryWord[]) => Float64Array;
 
-/** One word's evidence: the units it touches, in first-touch order, and log1p's argument there. */
+/** One word's evidence: the units it touches, in first-touch order, and its score there before weighting. */
 interface WordEvidence {
   units: Int32Array;
-  ratio: Float64Array;
+  gain: Float64Array;
 }
 
 /** Words whose evidence is kept; past this the memo starts over (questions bring unbounded vocabulary). */
@@ -72,8 +72,8 @@ export function translationScorer(stats: TermStats, table: InverseTable, params:
     for (const { term, weight } of words) {
       const ev = evidenceOf(term);
       if (!ev) continue;
-      const { units, ratio } = ev;
-      for (let i = 0; i < units.length; i++) scores[units[i]!]! += weight * Math.log1p(ratio[i]!);
+      const { units, gain } = ev;
+      for (let i = 0; i < units.length; i++) scores[units[i]!]! += weight * gain[i]!;
     }
     return scores;
   };
@@ -102,12 +102,12 @@ function evidence(w: string, stats: TermStats, table: InverseTable, { lambda, be
     if (list) add(list, beta * p);
   }
   const scale = (1 - lambda) / (lambda * background);
-  const ratio = new Float64Array(touched.length);
+  const gain = new Float64Array(touched.length);
   touched.forEach((u, i) => {
-    ratio[i] = scale * mix[u]!;
+    gain[i] = Math.log1p(scale * mix[u]!);
     mix[u] = 0;
   });
-  return { units: Int32Array.from(touched), ratio };
+  return { units: Int32Array.from(touched), gain };
 }
 
 /** TermStats over pre-tokenised units (content words per unit). */

@@ -124,11 +124,13 @@ function candidatesFor(question: string, glossary: Glossary): { words: QuestionW
   const stems = words.map((w) => w.stem);
   if (words.some((w) => AGENT.test(w.word))) stems.push('person');
   const hits = stemHits(stems, index.stems);
-  const matcher = new Matcher(index, hits);
-  // In vocabulary order, so ties break exactly as a full scan would.
-  const reachable = [...new Set([...hits.keys()].flatMap((s) => index.termsByStem.get(s) ?? []))].sort((a, b) => a - b);
+  const matcher = new Matcher(index, hits, stems.length);
+  const reachable = new Uint8Array(index.terms.length);
+  for (const s of hits.keys()) for (const i of index.termsByStem.get(s) ?? []) reachable[i] = 1;
   const candidates: Candidate[] = [];
-  for (const i of reachable) {
+  // In vocabulary order, so ties break exactly as a full scan would.
+  for (let i = 0; i < reachable.length; i++) {
+    if (!reachable[i]) continue;
     const c = scoreTerm(index.terms[i]!, matcher, stems.length);
     if (c) candidates.push(c);
   }

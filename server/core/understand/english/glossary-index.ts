@@ -10,12 +10,19 @@ export function stemsMatch(a: string, b: string): boolean {
   return short.length >= 5 && short.length >= 0.7 * long.length && long.startsWith(short);
 }
 
+/** No gloss: a word or character CC-CEDICT does not list (or one the term does not consult). */
+export const NO_MEANINGS = -1;
+
 export interface TermEntry {
   term: string;
   df: number;
   parts: string[];
-  /** Each part's characters (code points), split once rather than per question. */
-  partChars: string[][];
+  /** The meanings (by id) of the whole term when it has several parts, else NO_MEANINGS. */
+  whole: number;
+  /** Per part: its meanings as a word when it has two or more characters, else NO_MEANINGS. */
+  partWords: number[];
+  /** Per part: the meanings of each of its characters (code points). */
+  partChars: number[][];
   /** A one-character term. */
   single: boolean;
 }
@@ -23,16 +30,16 @@ export interface TermEntry {
 /** A word's or character's meanings (sense variants), each its gloss stems and its rank weight. */
 export interface Meanings {
   senses: readonly { stems: readonly string[]; rank: number }[];
-  /** Every stem of every sense: most words and characters a question reaches match none of its stems. */
-  stems: ReadonlySet<string>;
 }
 
 export interface GlossaryIndex {
   terms: TermEntry[];
   /** Gloss stem → the terms (by position) whose own, part or character glosses contain it. */
   termsByStem: Map<string, number[]>;
-  glosses: Map<string, Meanings>;
-  chars: Map<string, Meanings>;
+  /** Every word's and character's meanings, by id: terms refer to them by id, resolved once per glossary. */
+  meanings: Meanings[];
+  /** Gloss stem → the meanings (by id) that contain it: most meanings a question reaches share none of its stems. */
+  meaningsByStem: Map<string, number[]>;
   /** Every distinct gloss stem, of words and of characters, by its first five letters (shorter: whole). */
   stems: Map<string, string[]>;
 }
@@ -46,28 +53,38 @@ const indexes = new WeakMap<Glossary, GlossaryIndex>();
 export function indexOf(glossary: Glossary): GlossaryIndex {
   let index = indexes.get(glossary);
   if (!index) {
-    const stems = new Set<string>();
-    const parse = (record: Record<string, string[]>, senseDecay: number): Map<string, Meanings> => {
-      const out = new Map<string, Meanings>();
+    const meanings: Meanings[] = [];
+    const meaningsByStem = new Map<string, number[]>();
+    const parse = (record: Record<string, string[]>, senseDecay: number): Map<string, number> => {
+      const ids = new Map<string, number>();
       for (const [word, senses] of Object.entries(record)) {
         const parsed = senses.flatMap((sense, k) =>
           sense.split(';').map((variant, j) => ({ stems: variant.split(' ').filter(Boolean), rank: 1 / (1 + senseDecay * k + VARIANT_DECAY * j) })),
         );
-        const own = new Set(parsed.flatMap((m) => m.stems));
-        for (const s of own) stems.add(s);
-        out.set(word, { senses: parsed, stems: own });
+        const id = meanings.push({ senses: parsed }) - 1;
+        for (const s of new Set(parsed.flatMap((m) => m.stems))) meaningsByStem.set(s, [...(meaningsByStem.get(s) ?? []), id]);
+        ids.set(word, id);
       }
-      return out;
+      return ids;
     };
-    const terms = Object.entries(glossary.terms).map(([term, t]) => {
-      const parts = t.parts ?? [term];
-      return { term, df: t.df, parts, partChars: parts.map((p) => [...p]), single: [...term].length === 1 };
-    });
     const glosses = parse(glossary.glosses, SENSE_DECAY);
     const chars = parse(glossary.chars, CHAR_SENSE_DECAY);
+    const terms = Object.entries(glossary.terms).map(([term, t]): TermEntry => {
+      const parts = t.parts ?? [term];
+      const partChars = parts.map((p) => [...p]);
+      return {
+        term,
+        df: t.df,
+        parts,
+        whole: parts.length > 1 ? (glosses.get(term) ?? NO_MEANINGS) : NO_MEANINGS,
+        partWords: parts.map((p, i) => (partChars[i]!.length >= 2 ? (glosses.get(p) ?? NO_MEANINGS) : NO_MEANINGS)),
+        partChars: partChars.map((cs) => cs.map((c) => chars.get(c) ?? NO_MEANINGS)),
+        single: [...term].length === 1,
+      };
+    });
     const buckets = new Map<string, string[]>();
-    for (const stem of stems) buckets.set(bucketOf(stem), [...(buckets.get(bucketOf(stem)) ?? []), stem]);
-    index = { terms, termsByStem: termsByStem(terms, glosses, chars), glosses, chars, stems: buckets };
+    for (const stem of meaningsByStem.keys()) buckets.set(bucketOf(stem), [...(buckets.get(bucketOf(stem)) ?? []), stem]);
+    index = { terms, termsByStem: termsByStem(terms, glosses, meanings), meanings, meaningsByStem, stems: buckets };
     indexes.set(glossary, index);
   }
   return index;
@@ -75,14 +92,15 @@ export function indexOf(glossary: Glossary): GlossaryIndex {
 
 /**
  * A term can only score through a gloss stem the question matches, so each question scores just the
- * terms reachable from its matched stems instead of the whole vocabulary.
+ * terms reachable from its matched stems instead of the whole vocabulary. A term's own gloss counts
+ * here even when the term is a single part, as it always has.
  */
-function termsByStem(terms: readonly TermEntry[], glosses: Map<string, Meanings>, chars: Map<string, Meanings>): Map<string, number[]> {
+function termsByStem(terms: readonly TermEntry[], glosses: Map<string, number>, meanings: readonly Meanings[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   terms.forEach((t, i) => {
-    const sources = [glosses.get(t.term), ...t.parts.map((p) => glosses.get(p)), ...t.partChars.flat().map((ch) => chars.get(ch))];
+    const sources = [glosses.get(t.term), ...t.parts.map((p) => glosses.get(p)), ...t.partChars.flat()];
     const seen = new Set<string>();
-    for (const meanings of sources) for (const s of meanings?.stems ?? []) seen.add(s);
+    for (const id of sources) if (id !== undefined && id !== NO_MEANINGS) for (const m of meanings[id]!.senses) for (const s of m.stems) seen.add(s);
     for (const s of seen) out.set(s, [...(out.get(s) ?? []), i]);
   });
   return out;

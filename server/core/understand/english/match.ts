@@ -1,7 +1,7 @@
 // How well one corpus term covers an English question's words, through the glosses of the term, of
 // its parts and of its characters.
 import { BONUS_MIN_COVER, CHAR_MATCH, MULTI_BONUS, POPULARITY, SINGLE_CHAR_TERM, WORD_MATCH } from './knobs.ts';
-import type { GlossaryIndex, Meanings, StemHits, TermEntry } from './glossary-index.ts';
+import { NO_MEANINGS, type GlossaryIndex, type Meanings, type StemHits, type TermEntry } from './glossary-index.ts';
 
 /** How a word or character matches the question: its credit and what it covers, by question word. */
 interface Match {
@@ -19,57 +19,57 @@ const NO_MATCH: Match = { credit: 0, covers: [] };
  * share of its words the question accounts for ("data" covers all of 数据 "data" but little of 人大
  * "people's congress … at … county or township level").
  */
-function match(meanings: Meanings | undefined, hits: StemHits): Match {
-  if (!meanings || !sharesStem(meanings, hits)) return NO_MATCH;
+function match(meanings: Meanings, hits: StemHits, n: number): Match {
   let credit = 0;
-  const covers = new Map<number, number>();
+  const covers = new Float64Array(n);
+  const best = new Float64Array(n); // question word → match quality within one meaning
   for (const { stems, rank } of meanings.senses) {
-    let best: Map<number, number> | null = null; // question word → match quality within this meaning
+    best.fill(0);
     let matched = 0;
     for (const s of stems) {
       const h = hits.get(s);
       if (!h) continue;
-      best ??= new Map();
       let q = 0;
       for (const { word, quality } of h) {
-        best.set(word, Math.max(best.get(word) ?? 0, quality));
+        best[word] = Math.max(best[word]!, quality);
         q = Math.max(q, quality);
       }
       matched += q;
     }
-    if (!best) continue;
+    if (matched === 0) continue;
     const share = matched / stems.length;
     credit = Math.max(credit, share);
-    for (const [word, quality] of best) covers.set(word, Math.max(covers.get(word) ?? 0, quality * rank * Math.sqrt(share)));
+    for (let w = 0; w < n; w++) if (best[w]! > 0) covers[w] = Math.max(covers[w]!, best[w]! * rank * Math.sqrt(share));
   }
-  return credit === 0 ? NO_MATCH : { credit, covers: [...covers] };
+  if (credit === 0) return NO_MATCH;
+  const pairs: [number, number][] = [];
+  for (let w = 0; w < n; w++) if (covers[w]! > 0) pairs.push([w, covers[w]!]);
+  return { credit, covers: pairs };
 }
 
-/** Whether any of the question's matched gloss stems is among the meanings' stems (a handful of lookups). */
-function sharesStem(meanings: Meanings, hits: StemHits): boolean {
-  for (const s of hits.keys()) if (meanings.stems.has(s)) return true;
-  return false;
-}
-
-/** Per question: each word's and character's match, computed once (characters recur across terms). */
+/**
+ * Per question: each word's and character's match, computed once (characters recur across terms).
+ * Meanings that share no stem with the question, most of those a question reaches, are NO_MATCH from
+ * the start, found through the glossary's stem → meanings lists rather than by testing each.
+ */
 export class Matcher {
-  private readonly words = new Map<string, Match>();
-  private readonly chars = new Map<string, Match>();
+  private readonly matches: (Match | undefined)[];
 
   constructor(
     private readonly index: GlossaryIndex,
     private readonly hits: StemHits,
-  ) {}
-
-  word(w: string): Match {
-    let m = this.words.get(w);
-    if (!m) this.words.set(w, (m = match(this.index.glosses.get(w), this.hits)));
-    return m;
+    /** Question words (hits refer to them by index below this). */
+    private readonly n: number,
+  ) {
+    this.matches = new Array<Match | undefined>(index.meanings.length).fill(NO_MATCH);
+    for (const s of hits.keys()) for (const id of index.meaningsByStem.get(s) ?? []) this.matches[id] = undefined;
   }
 
-  char(c: string): Match {
-    let m = this.chars.get(c);
-    if (!m) this.chars.set(c, (m = match(this.index.chars.get(c), this.hits)));
+  /** The match of meanings `id` (NO_MEANINGS: none). */
+  of(id: number): Match {
+    if (id === NO_MEANINGS) return NO_MATCH;
+    let m = this.matches[id];
+    if (m === undefined) this.matches[id] = m = match(this.index.meanings[id]!, this.hits, this.n);
     return m;
   }
 }
@@ -89,20 +89,21 @@ export interface Candidate {
 }
 
 export function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candidate | null {
-  const { term, parts, partChars, single } = entry;
+  const { term, parts, partWords, partChars, single } = entry;
   const wordCov = new Array<number>(n).fill(0);
   const charCov = new Array<number>(n).fill(0);
   // A longer term's own dictionary entry (基础设施 "infrastructure") speaks for the whole term.
-  const whole = parts.length > 1 ? apply(matcher.word(term), WORD_MATCH, wordCov) : 0;
+  const whole = apply(matcher.of(entry.whole), WORD_MATCH, wordCov);
   const credit: number[] = [];
   const charCredit: number[] = [];
+  const charLevel = single ? SINGLE_CHAR_TERM : CHAR_MATCH;
   let positions = 0; // characters that contribute a match, through their part's gloss or their own
-  for (const [p, part] of parts.entries()) {
+  for (let p = 0; p < parts.length; p++) {
     const chars = partChars[p]!;
-    const word = chars.length >= 2 ? apply(matcher.word(part), WORD_MATCH, wordCov) : 0;
+    const word = apply(matcher.of(partWords[p]!), WORD_MATCH, wordCov);
     let charsHit = 0;
     for (const ch of chars) {
-      const hit = apply(matcher.char(ch), single ? SINGLE_CHAR_TERM : CHAR_MATCH, charCov) > 0;
+      const hit = apply(matcher.of(ch), charLevel, charCov) > 0;
       if (hit) charsHit++;
       if (hit || word > 0) positions++;
     }
