@@ -65,6 +65,25 @@ export class Matcher {
     for (const s of hits.keys()) for (const id of index.meaningsByStem.get(s) ?? []) this.matches[id] = undefined;
   }
 
+  /** Whether meanings `id` match the question at all (shared stems always give some credit). */
+  private reaches(id: number): boolean {
+    return id !== NO_MEANINGS && this.matches[id] !== NO_MATCH;
+  }
+
+  /** Whether the term's own gloss or one of its parts' matches. */
+  reachesAsWord({ whole, partWords }: TermEntry): boolean {
+    if (this.reaches(whole)) return true;
+    for (const id of partWords) if (this.reaches(id)) return true;
+    return false;
+  }
+
+  /** How many of the term's characters match through their own gloss. */
+  charsReached({ partChars }: TermEntry): number {
+    let n = 0;
+    for (const chars of partChars) for (const id of chars) if (this.reaches(id)) n++;
+    return n;
+  }
+
   /** The match of meanings `id` (NO_MEANINGS: none). */
   of(id: number): Match {
     if (id === NO_MEANINGS) return NO_MATCH;
@@ -90,6 +109,8 @@ export interface Candidate {
 
 export function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candidate | null {
   const { term, parts, partWords, partChars, single } = entry;
+  // Reached through one character's gloss alone, which does not count (see charsCount below).
+  if (!single && !matcher.reachesAsWord(entry) && matcher.charsReached(entry) < 2) return null;
   const wordCov = new Array<number>(n).fill(0);
   const charCov = new Array<number>(n).fill(0);
   // A longer term's own dictionary entry (基础设施 "infrastructure") speaks for the whole term.
