@@ -71,11 +71,10 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8, coo
   // Alternates: a few more high-scoring terms for each covered word, at lower weight, in case the
   // best cover's wording is not the clause's.
   const weights = new Map(picked);
+  const scored = candidates.filter((c) => !picked.has(c.term)).map((c) => ({ c, score: gainOf(c, allWords) })).filter((x) => x.score >= MIN_SCORE);
   for (const i of covered) {
-    const ranked = candidates
-      .filter((c) => (c.cov[i] ?? 0) > 0 && !picked.has(c.term))
-      .map((c) => ({ c, score: gainOf(c, allWords) }))
-      .filter((x) => x.score >= MIN_SCORE)
+    const ranked = scored
+      .filter(({ c }) => (c.cov[i] ?? 0) > 0)
       .sort((a, b) => (better(a.score, a.c, b.score, b.c) ? -1 : 1))
       .slice(0, ALTERNATES_PER_WORD);
     for (const { c, score } of ranked) {

@@ -19,12 +19,12 @@ const NO_MATCH: Match = { credit: 0, covers: [] };
  * share of its words the question accounts for ("data" covers all of 数据 "data" but little of 人大
  * "people's congress … at … county or township level").
  */
-function match(meanings: Meanings, hits: StemHits, n: number): Match {
+function match(meanings: Meanings, hits: StemHits, covers: Float64Array, best: Float64Array): Match {
+  const n = covers.length;
+  covers.fill(0);
   let credit = 0;
-  const covers = new Float64Array(n);
-  const best = new Float64Array(n); // question word → match quality within one meaning
   for (const { stems, rank } of meanings.senses) {
-    best.fill(0);
+    best.fill(0); // question word → match quality within this meaning
     let matched = 0;
     for (const s of stems) {
       const h = hits.get(s);
@@ -54,13 +54,20 @@ function match(meanings: Meanings, hits: StemHits, n: number): Match {
  */
 export class Matcher {
   private readonly matches: (Match | undefined)[];
+  /** Scratch per question word, for one match or one term at a time (neither nests). */
+  private readonly scratch: [Float64Array, Float64Array];
+  readonly wordCov: Float64Array;
+  readonly charCov: Float64Array;
 
   constructor(
     private readonly index: GlossaryIndex,
     private readonly hits: StemHits,
     /** Question words (hits refer to them by index below this). */
-    private readonly n: number,
+    readonly n: number,
   ) {
+    this.scratch = [new Float64Array(n), new Float64Array(n)];
+    this.wordCov = new Float64Array(n);
+    this.charCov = new Float64Array(n);
     this.matches = new Array<Match | undefined>(index.meanings.length).fill(NO_MATCH);
     for (const s of hits.keys()) for (const id of index.meaningsByStem.get(s) ?? []) this.matches[id] = undefined;
   }
@@ -88,13 +95,13 @@ export class Matcher {
   of(id: number): Match {
     if (id === NO_MEANINGS) return NO_MATCH;
     let m = this.matches[id];
-    if (m === undefined) this.matches[id] = m = match(this.index.meanings[id]!, this.hits, this.n);
+    if (m === undefined) this.matches[id] = m = match(this.index.meanings[id]!, this.hits, ...this.scratch);
     return m;
   }
 }
 
 /** Adds a match into `cov` (max) at the given level; returns its credit. */
-function apply(m: Match, level: number, cov: number[]): number {
+function apply(m: Match, level: number, cov: Float64Array): number {
   for (const [word, v] of m.covers) cov[word] = Math.max(cov[word]!, level * v);
   return m.credit;
 }
@@ -111,8 +118,9 @@ export function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candid
   const { term, parts, partWords, partChars, single } = entry;
   // Reached through one character's gloss alone, which does not count (see charsCount below).
   if (!single && !matcher.reachesAsWord(entry) && matcher.charsReached(entry) < 2) return null;
-  const wordCov = new Array<number>(n).fill(0);
-  const charCov = new Array<number>(n).fill(0);
+  const { wordCov, charCov } = matcher;
+  wordCov.fill(0);
+  charCov.fill(0);
   // A longer term's own dictionary entry (基础设施 "infrastructure") speaks for the whole term.
   const whole = apply(matcher.of(entry.whole), WORD_MATCH, wordCov);
   const credit: number[] = [];
@@ -135,8 +143,10 @@ export function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candid
   // Character glosses are noisy (据 "to occupy", 官 "organ of the body"): they count only in a
   // one-character term or when several characters of the term contribute.
   const charsCount = single || positions >= 2;
-  const cov = wordCov.map((w, i) => Math.max(w, charsCount ? charCov[i]! : 0));
-  if (!cov.some((c) => c > 0)) return null;
+  const cov = new Array<number>(n);
+  let any = false;
+  for (let i = 0; i < n; i++) any = (cov[i] = Math.max(wordCov[i]!, charsCount ? charCov[i]! : 0)) > 0 || any;
+  if (!any) return null;
 
   // Each part is credited with how much of it the question accounts for: a compound whose other
   // parts the question does not mention (部门公共数据 for "public data") is less apt than the plain
