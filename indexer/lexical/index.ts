@@ -3,7 +3,7 @@
 import { bm25Idf, type Bm25Params } from './bm25.ts';
 import { findTerm, lookupKey, type TermDictionary } from './dictionary.ts';
 import type { Hit } from './heap.ts';
-import type { FieldPostings } from './postings.ts';
+import { END, type FieldPostings } from './postings.ts';
 import { TermScorer, topK, type TopKOptions } from './search.ts';
 
 export type { Hit } from './heap.ts';
@@ -86,6 +86,16 @@ export class LexicalIndex {
         if (s.doc === doc) scores[j] = scores[j]! + s.score();
       });
     }
+    return scores;
+  }
+
+  /**
+   * What search() would score every document, as one array over all documents (0 where no term
+   * matches): on a small corpus, scoring everything costs less than building a top k.
+   */
+  scoreAll(query: readonly FieldQuery[]): Float64Array {
+    const scores = new Float64Array(this.documentCount);
+    for (const s of this.scorers(query)) for (s.next(); s.doc !== END; s.next()) scores[s.doc] = scores[s.doc]! + s.score();
     return scores;
   }
 

@@ -14,12 +14,13 @@ const unitHits = (hits: Hit[]): UnitHit[] => hits.map((h) => ({ unit: h.doc, sco
  * BM25 over words and bigrams; each side normalised by its best score so neither swamps the other:
  * Σ over both sides of side score / side best · side weight, the top k of it.
  *
- * Each side is searched alone first. On a corpus large next to k, each returns its top 2k (its best
- * score among them), and the documents of both lists are scored on both sides: when the k-th of them
- * beats what any other document can reach (each side's 2k-th score, normalised), they hold the top k,
- * and no pass over both sides is needed (Fagin's threshold algorithm; the two sides' scores rise and
- * fall together, so it nearly always holds). Otherwise, or on a small corpus, one pruned pass over
- * both sides with 1 / best as field boosts.
+ * A corpus no larger than k is scored whole (scoredAll). Otherwise each side is searched alone first.
+ * On a corpus large next to k, each returns its top 2k (its best score among them), and the documents
+ * of both lists are scored on both sides: when the k-th of them beats what any other document can
+ * reach (each side's 2k-th score, normalised), they hold the top k, and no pass over both sides is
+ * needed (Fagin's threshold algorithm; the two sides' scores rise and fall together, so it nearly
+ * always holds). Otherwise, or on a corpus not large next to k, one pruned pass over both sides with
+ * 1 / best as field boosts.
  */
 export function lexicalSearch(
   index: LexicalIndex,
@@ -30,11 +31,13 @@ export function lexicalSearch(
 ): UnitHit[] {
   const accept = filter && ((doc: number) => filter(units[doc]!));
   const k = tuning.lexicalCandidates;
-  const listed = k > 0 && 2 * k * SMALL_SHARE <= index.documentCount ? 2 * k : 1;
   const sides: [FieldQuery, number][] = [
     [{ field: LEXICAL_FIELDS.words, terms: query.words }, 1],
     [{ field: LEXICAL_FIELDS.bigrams, terms: [...new Set(query.bigrams)].map((term) => ({ term, weight: 1 })) }, tuning.bigramWeight],
   ];
+  if (k <= 0) return [];
+  if (k >= index.documentCount) return scoredAll(index, sides, k, accept);
+  const listed = 2 * k * SMALL_SHARE <= index.documentCount ? 2 * k : 1;
   const fields: FieldQuery[] = [];
   const candidates = new Set<number>();
   // The most a document in neither list can score: each side's last listed score (0 once a list holds all its side's matches).
@@ -55,6 +58,25 @@ export function lexicalSearch(
     if (unlisted === 0 || (hits.length === k && hits[k - 1]!.score > unlisted * SLACK)) return unitHits(hits);
   }
   return unitHits(index.search(fields, { k, filter: accept }));
+}
+
+/**
+ * The top k of a corpus no larger than k is every match: each side's scores over all documents and
+ * their normalised sum cost less than three pruned searches (each side's best, then the sum's top k),
+ * which pay for windows, bounds and a heap to find what is all of it. The product's 1,000 candidates
+ * over the two statutes' ~200 units take this path.
+ */
+function scoredAll(index: LexicalIndex, sides: readonly [FieldQuery, number][], k: number, accept?: (doc: number) => boolean): UnitHit[] {
+  const total = new Float64Array(index.documentCount);
+  for (const [side, weight] of sides) {
+    const scores = index.scoreAll([side]);
+    let best = 0;
+    for (let d = 0; d < scores.length; d++) if (scores[d]! > best && (!accept || accept(d))) best = scores[d]!;
+    if (best > 0) for (let d = 0; d < scores.length; d++) total[d] = total[d]! + (scores[d]! * weight) / best;
+  }
+  const hits: UnitHit[] = [];
+  for (let d = 0; d < total.length; d++) if (total[d]! > 0 && (!accept || accept(d))) hits.push({ unit: d, score: total[d]! });
+  return hits.sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, k);
 }
 
 /** Listing 2k per side pays only where 2k is at most this fraction of the corpus (1 / SMALL_SHARE). */
