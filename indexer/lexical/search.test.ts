@@ -100,6 +100,18 @@ describe('lexical search equals exhaustive BM25', () => {
     );
   });
 
+  it('scoreAll gives every document the score search() would (0 where nothing matches)', () => {
+    fc.assert(
+      fc.property(smallCorpus, query, (corpus, q) => {
+        const all = allScores(corpus, q);
+        const got = build(corpus).scoreAll(q);
+        expect(got.length).toBe(corpus.docs.length);
+        got.forEach((score, doc) => expect(score).toBeCloseTo(all.get(doc) ?? 0, 9));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('returns nothing for no terms, unknown terms or k = 0, and never more than the matches', () => {
     const index = build({ fields: FIELDS, docs: [[['a', 'b'], []], [['b'], ['c']]] });
     expect(index.search([], { k: 5 })).toEqual([]);
