@@ -72,7 +72,9 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
     const scores = normalised(forward(words));
     if (reverseWeight <= 0 || learned.reverse.size === 0) return scores;
     const reverse = normalised(scorersOf().reverse(words));
-    return scores.map((f, u) => (1 - reverseWeight) * f + reverseWeight * reverse[u]!);
+    const mixed = new Float64Array(scores.length);
+    for (let u = 0; u < mixed.length; u++) mixed[u] = (1 - reverseWeight) * scores[u]! + reverseWeight * reverse[u]!;
+    return mixed;
   }
 
   let evidence: Map<string, number> | null = null;
@@ -150,8 +152,11 @@ function best(units: readonly number[], scores: Float64Array, k: number): UnitHi
 /** Scores divided by their maximum (all 0 stays all 0). */
 function normalised(scores: Float64Array): Float64Array {
   let top = 0;
-  for (const s of scores) if (s > top) top = s;
-  return top > 0 ? scores.map((s) => s / top) : scores;
+  for (let u = 0; u < scores.length; u++) if (scores[u]! > top) top = scores[u]!;
+  if (!(top > 0)) return scores;
+  const out = new Float64Array(scores.length);
+  for (let u = 0; u < out.length; u++) out[u] = scores[u]! / top;
+  return out;
 }
 
 /** Logged questions plus units holding a word at which its translations count in full. */

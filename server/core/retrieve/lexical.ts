@@ -1,6 +1,7 @@
 // BM25 (Lucene's formula, exact) over jieba words plus character bigrams, through the lexical engine
 // (indexer/lexical), and the plain baseline the evals compare against. Pure and edge-safe.
 import { LEXICAL_FIELDS, type LexicalIndex } from '../../../indexer/format/lexical.ts';
+import { TopK } from '../../../indexer/lexical/heap.ts';
 import type { FieldQuery, Hit } from '../../../indexer/lexical/index.ts';
 import type { Unit } from '../../../indexer/statute/units.ts';
 import { DEFAULT_TUNING, type Tuning } from '../tuning.ts';
@@ -74,9 +75,10 @@ function scoredAll(index: LexicalIndex, sides: readonly [FieldQuery, number][], 
     for (let d = 0; d < scores.length; d++) if (scores[d]! > best && (!accept || accept(d))) best = scores[d]!;
     if (best > 0) for (let d = 0; d < scores.length; d++) total[d] = total[d]! + (scores[d]! * weight) / best;
   }
-  const hits: UnitHit[] = [];
-  for (let d = 0; d < total.length; d++) if (total[d]! > 0 && (!accept || accept(d))) hits.push({ unit: d, score: total[d]! });
-  return hits.sort((a, b) => b.score - a.score || a.unit - b.unit).slice(0, k);
+  // The engine's heap ranks them (best first, ties to the lower document) without comparator calls.
+  const heap = new TopK(Math.min(k, total.length));
+  for (let d = 0; d < total.length; d++) if (total[d]! > 0 && (!accept || accept(d)) && heap.accepts(total[d]!, d)) heap.push(total[d]!, d);
+  return unitHits(heap.sorted());
 }
 
 /** Listing 2k per side pays only where 2k is at most this fraction of the corpus (1 / SMALL_SHARE). */

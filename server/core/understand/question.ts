@@ -61,7 +61,7 @@ export function parseQuestion(question: string, regulations: readonly Regulation
       .replace(A_NOT_A, ' ')
       .replace(/\s+/g, ' ')
       .trim(),
-    expansions: EXPANSIONS.filter(([frame]) => new RegExp(frame.source, 'i').test(text)).flatMap(([, words]) => words.split(' ')),
+    expansions: EXPANSION_TESTS.filter(([frame]) => frame.test(text)).flatMap(([, words]) => words),
   };
 }
 
@@ -74,6 +74,8 @@ function classify(text: string, refs: ArticleRef[], rest: string): QuestionKind 
 }
 
 // The first phrase in a Chinese question that names a body or a kind of person.
+/** The frames as tests on the whole question, any case ("When does it take effect?"), compiled once. */
+const EXPANSION_TESTS = EXPANSIONS.map(([frame, words]) => [new RegExp(frame.source, 'i'), words.split(' ')] as const);
 const ZH_ACTOR = new RegExp(`([\\u4e00-\\u9fff、]{0,20}?${QUESTION_ACTOR_SUFFIX})`);
 
 function dutyActor(rest: string): string | null {

@@ -13,8 +13,10 @@ const ZH_REF = new RegExp(
 );
 const EN_REF = /\b(?:article|art\.?)\s*(\d{1,4})(?:\s*(?:\((\d{1,3})\)|,?\s*(?:paragraph|para\.?|§)\s*(\d{1,3})))?/gi;
 
+const BARE_PARAGRAPH = new RegExp(`第([${NUMERAL_CLASS}]+)款|\\bparagraph\\s*(\\d{1,3})`, 'i');
+
 export function bareParagraph(text: string): number | null {
-  const m = new RegExp(`第([${NUMERAL_CLASS}]+)款|\\bparagraph\\s*(\\d{1,3})`, 'i').exec(text);
+  const m = BARE_PARAGRAPH.exec(text);
   return m ? parseNumeral(m[1] ?? m[2]!) : null;
 }
 

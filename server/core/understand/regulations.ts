@@ -27,11 +27,15 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
       return ' '.repeat(both.length);
     });
   }
+  // The text folded once for all the names looked for in it (most in vain), again only once one is found.
+  let folded: string | null = null;
+  const foldedRest = () => (folded ??= fold(rest));
   for (const { id, name, find } of namesOf(regulations)) {
-    const at = find(rest);
+    const at = find(rest, foldedRest);
     if (at < 0) continue;
     found.push({ id, at });
     rest = rest.slice(0, at) + ' '.repeat(name.length) + rest.slice(at + name.length);
+    folded = null;
   }
   const named = found.length > 0;
   // A place name alone (贵阳, 贵州省) names that place's regulation when only one regulation has it.
@@ -49,8 +53,8 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
 interface Name {
   id: string;
   name: string;
-  /** Where the name occurs in a text, or -1. */
-  find: (text: string) => number;
+  /** Where the name occurs in a text (given also folded), or -1. */
+  find: (text: string, folded: () => string) => number;
 }
 
 /** Every title and alias, longest first, each with its matcher: worked out once per regulation list. */
@@ -66,17 +70,17 @@ function namesOf(regulations: readonly RegulationName[]): Name[] {
   return list;
 }
 
-function nameFinder(name: string): (text: string) => number {
+function nameFinder(name: string): Name['find'] {
   if (latinWord(name)) {
     const pattern = new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i');
     return (text) => pattern.exec(text)?.index ?? -1;
   }
   // Titles are written with or without brackets and parentheses: compare folded, map back roughly.
   const folded = fold(name);
-  return (text) => {
+  return (text, foldedText) => {
     const direct = text.indexOf(name);
     if (direct >= 0) return direct;
-    return folded.length >= 4 && fold(text).includes(folded) ? text.indexOf(name.slice(0, 2)) : -1;
+    return folded.length >= 4 && foldedText().includes(folded) ? text.indexOf(name.slice(0, 2)) : -1;
   };
 }
 
