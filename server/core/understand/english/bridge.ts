@@ -130,7 +130,7 @@ function candidatesFor(question: string, glossary: Glossary): { words: QuestionW
   // In vocabulary order, so ties break exactly as a full scan would.
   for (let i = 0; i < reachable.length; i++) {
     if (!reachable[i]) continue;
-    const c = scoreTerm(index.terms[i]!, matcher, stems.length);
+    const c = scoreTerm(index.terms[i]!, matcher);
     if (c) candidates.push(c);
   }
   return { words, candidates };

@@ -114,11 +114,11 @@ export interface Candidate {
   factor: number;
 }
 
-export function scoreTerm(entry: TermEntry, matcher: Matcher, n: number): Candidate | null {
+export function scoreTerm(entry: TermEntry, matcher: Matcher): Candidate | null {
   const { term, parts, partWords, partChars, single } = entry;
   // Reached through one character's gloss alone, which does not count (see charsCount below).
   if (!single && !matcher.reachesAsWord(entry) && matcher.charsReached(entry) < 2) return null;
-  const { wordCov, charCov } = matcher;
+  const { wordCov, charCov, n } = matcher;
   wordCov.fill(0);
   charCov.fill(0);
   // A longer term's own dictionary entry (基础设施 "infrastructure") speaks for the whole term.
