@@ -30,14 +30,14 @@ export function lexicalSearch(
   filter?: UnitFilter,
   tuning: Pick<Tuning, 'bigramWeight' | 'lexicalCandidates'> = DEFAULT_TUNING,
 ): UnitHit[] {
-  const accept = filter && ((doc: number) => filter(units[doc]!));
   const k = tuning.lexicalCandidates;
+  if (k <= 0) return [];
+  const accept = filter && ((doc: number) => filter(units[doc]!));
   const sides: [FieldQuery, number][] = [
     [{ field: LEXICAL_FIELDS.words, terms: query.words }, 1],
     [{ field: LEXICAL_FIELDS.bigrams, terms: [...new Set(query.bigrams)].map((term) => ({ term, weight: 1 })) }, tuning.bigramWeight],
   ];
-  if (k <= 0) return [];
-  if (k >= index.documentCount) return scoredAll(index, sides, k, accept);
+  if (k >= index.documentCount) return scoredAll(index, sides, accept);
   const listed = 2 * k * SMALL_SHARE <= index.documentCount ? 2 * k : 1;
   const fields: FieldQuery[] = [];
   const candidates = new Set<number>();
@@ -67,7 +67,7 @@ export function lexicalSearch(
  * which pay for windows, bounds and a heap to find what is all of it. The product's 1,000 candidates
  * over the two statutes' ~200 units take this path.
  */
-function scoredAll(index: LexicalIndex, sides: readonly [FieldQuery, number][], k: number, accept?: (doc: number) => boolean): UnitHit[] {
+function scoredAll(index: LexicalIndex, sides: readonly [FieldQuery, number][], accept?: (doc: number) => boolean): UnitHit[] {
   const total = new Float64Array(index.documentCount);
   for (const [side, weight] of sides) {
     const scores = index.scoreAll([side]);
@@ -75,9 +75,10 @@ function scoredAll(index: LexicalIndex, sides: readonly [FieldQuery, number][], 
     for (let d = 0; d < scores.length; d++) if (scores[d]! > best && (!accept || accept(d))) best = scores[d]!;
     if (best > 0) for (let d = 0; d < scores.length; d++) total[d] = total[d]! + (scores[d]! * weight) / best;
   }
-  // The engine's heap ranks them (best first, ties to the lower document) without comparator calls.
-  const heap = new TopK(Math.min(k, total.length));
-  for (let d = 0; d < total.length; d++) if (total[d]! > 0 && (!accept || accept(d)) && heap.accepts(total[d]!, d)) heap.push(total[d]!, d);
+  // The engine's heap ranks them (best first, ties to the lower document) without comparator calls;
+  // it holds every document, so it takes every match.
+  const heap = new TopK(total.length);
+  for (let d = 0; d < total.length; d++) if (total[d]! > 0 && (!accept || accept(d))) heap.push(total[d]!, d);
   return unitHits(heap.sorted());
 }
 

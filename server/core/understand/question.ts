@@ -41,6 +41,9 @@ const A_NOT_A = /([\u4e00-\u9fff])[不没]\1(?:以)?/g;
 const DUTY_FRAME = /(?:有哪些|有什么|负有什么|承担什么|承担哪些|的)?(?:职责|责任|义务|职能|任务)|(?:应当|要|需要|必须|该)?(?:做|干|履行)(?:什么|哪些)(?:工作|事情)?|负责(?:什么|哪些)|\bwhat (?:must|should|does)\b|\b(?:duties|responsibilities|obligations) of\b|\bdo\b/gi;
 const LOOKUP_FILLER = /^[\s，,。？?！!]*(?:讲了什么|说了什么|规定了什么|是什么|内容是什么|的内容|内容|原文|写了什么|怎么规定的?|怎么说的?|全文|讲的是什么|says?|say|what does it say|text|content)?[\s，,。？?！!]*$/i;
 
+/** The frames as tests on the whole question, any case ("When does it take effect?"), compiled once. */
+const EXPANSION_TESTS = EXPANSIONS.map(([frame, words]) => [new RegExp(frame.source, 'i'), words.split(' ')] as const);
+
 export function parseQuestion(question: string, regulations: readonly RegulationName[], lang?: Lang): ParsedQuestion {
   const text = normalizeQuestion(question);
   const detected: Lang = isEnglishText(text) ? 'en' : 'zh';
@@ -74,8 +77,6 @@ function classify(text: string, refs: ArticleRef[], rest: string): QuestionKind 
 }
 
 // The first phrase in a Chinese question that names a body or a kind of person.
-/** The frames as tests on the whole question, any case ("When does it take effect?"), compiled once. */
-const EXPANSION_TESTS = EXPANSIONS.map(([frame, words]) => [new RegExp(frame.source, 'i'), words.split(' ')] as const);
 const ZH_ACTOR = new RegExp(`([\\u4e00-\\u9fff、]{0,20}?${QUESTION_ACTOR_SUFFIX})`);
 
 function dutyActor(rest: string): string | null {
