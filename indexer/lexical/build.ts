@@ -98,7 +98,7 @@ class FieldBuilder {
         postings.skipOffset[b] = pos;
         pos = decodePostings(bytes, pos, count, prev, docs, tfs);
         let max = 0;
-        for (let i = 0; i < count; i++) max = Math.max(max, tfs[i]! / (tfs[i]! + norms[docs[i]!]!));
+        for (let i = 0; i < count; i++) max = Math.max(max, tfs[i]! / (tfs[i]! + norms.table[norms.code[docs[i]!]!]!));
         postings.blockMax[b] = max;
         postings.skipDoc[b] = prev = docs[count - 1]!;
       }

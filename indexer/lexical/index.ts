@@ -1,6 +1,6 @@
 // The lexical index: fields of postings over one set of documents, BM25 top-k search over any weighted
 // mix of fields and terms, and the collection statistics other decisions (answerability) need.
-import { bm25Idf, type Bm25Params } from './bm25.ts';
+import { bm25Idf, type Bm25Params, type LengthNorms } from './bm25.ts';
 import { findTerm, lookupKey, type TermDictionary } from './dictionary.ts';
 import type { Hit } from './heap.ts';
 import { END, type FieldPostings } from './postings.ts';
@@ -15,7 +15,7 @@ export interface IndexedField {
   lengths: Uint32Array;
   totalLength: number;
   /** k1 · (1 - b + b · dl / avgdl) per document, derived from lengths. */
-  norms: Float64Array;
+  norms: LengthNorms;
 }
 
 export interface QueryTerm {

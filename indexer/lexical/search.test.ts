@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LexicalBuilder } from './build.ts';
 import type { FieldQuery } from './index.ts';
+import { loadLexical, serialiseLexical } from './serialise.ts';
 import { referenceSearch, sameTopK, type Corpus } from './test-reference.ts';
 
 const FIELDS = ['words', 'bigrams'];
@@ -87,6 +88,15 @@ describe('lexical search equals exhaustive BM25', () => {
       { numRuns: 8 },
     );
   }, 30_000);
+
+  it('documents longer than 65,535 tokens (their norms numbered by distinct length), built and loaded', () => {
+    const long = Array.from({ length: 70_000 }, (_, i) => (i % 9 === 0 ? 'a' : `f${i % 50}`));
+    const corpus: Corpus = { fields: FIELDS, docs: [[long, ['b']], [['a', 'b'], ['b']], [['a'], []], [Array(66_000).fill('b'), ['a']], [['c'], ['b', 'b']]] };
+    const q: FieldQuery[] = [{ field: 'words', terms: [{ term: 'a', weight: 1 }, { term: 'b', weight: 1 }] }, { field: 'bigrams', terms: [{ term: 'b', weight: 1 }] }];
+    for (const index of [build(corpus), loadLexical(serialiseLexical(build(corpus)))]) {
+      expect(sameTopK(index.search(q, { k: 5 }), referenceSearch(corpus, q, 5), allScores(corpus, q))).toBeNull();
+    }
+  });
 
   it('scoreDocuments gives any documents the score search() would (0 where nothing matches)', () => {
     fc.assert(

@@ -8,27 +8,32 @@
 // together cannot beat the k-th score is skipped whole. Each candidate then looks up the
 // non-essential terms by skipping to it, most promising first, and stops as soon as their remaining
 // bounds cannot lift it over the threshold (Turtle & Flood 1995; Lucene's MaxScoreBulkScorer).
+import type { LengthNorms } from './bm25.ts';
 import { TopK, type Hit } from './heap.ts';
 import { END, PostingCursor, type FieldPostings } from './postings.ts';
 
 export class TermScorer extends PostingCursor {
   /** First block that may still overlap a window (windows only move forwards). */
   private boundBlock: number;
+  private readonly normCode: Uint16Array | Uint32Array;
+  private readonly normTable: Float64Array;
 
   constructor(
     private readonly field: FieldPostings,
     private readonly term: number,
     /** Query weight · field boost · idf · (k1 + 1). */
     readonly weight: number,
-    private readonly norms: Float64Array,
+    norms: LengthNorms,
   ) {
     super(field, term);
     this.boundBlock = field.skipStart[term]!;
+    this.normCode = norms.code;
+    this.normTable = norms.table;
   }
 
   score(): number {
     const tf = this.tf;
-    return this.weight * (tf / (tf + this.norms[this.doc]!));
+    return this.weight * (tf / (tf + this.normTable[this.normCode[this.doc]!]!));
   }
 
   /**
@@ -52,7 +57,7 @@ export class TermScorer extends PostingCursor {
    * window's term-at-a-time pass, over the decoded block without a call per posting.
    */
   accumulate(acc: Float64Array, seen: Int32Array, base: number, limit: number): void {
-    const { docs, tfs, norms, weight } = this;
+    const { docs, tfs, normCode, normTable, weight } = this;
     while (this.doc < limit) {
       let at = this.at;
       for (; at < this.count; at++) {
@@ -60,7 +65,7 @@ export class TermScorer extends PostingCursor {
         if (doc >= limit) break;
         const tf = tfs[at]!;
         const o = doc - base;
-        acc[o] = acc[o]! + weight * (tf / (tf + norms[doc]!));
+        acc[o] = acc[o]! + weight * (tf / (tf + normTable[normCode[doc]!]!));
         seen[o >>> 5] = seen[o >>> 5]! | (1 << (o & 31));
       }
       if (at < this.count) {
@@ -96,6 +101,8 @@ export function topK(all: TermScorer[], { k, filter, exhaustive = false, documen
   let first = END;
   for (const s of all) first = Math.min(first, s.doc);
   const heap = new TopK(k);
+  // The heap's threshold, kept here: it changes only on a push, and it is read for every candidate.
+  let threshold = heap.threshold;
   const window = Math.min(WINDOW, Math.ceil(Math.max(1, documents) / 32) * 32);
   const acc = new Float64Array(window);
   const seen = new Int32Array(window >>> 5);
@@ -121,7 +128,6 @@ export function topK(all: TermScorer[], { k, filter, exhaustive = false, documen
     for (let i = 0, sum = 0; i < n; i++) prefix[i] = (sum += bounds[order[i]!]!) * SLACK;
     let essential = 0;
     if (!exhaustive) {
-      const threshold = heap.threshold;
       while (essential < n && prefix[essential]! <= threshold) essential++;
       if (essential === n) continue;
     }
@@ -139,7 +145,6 @@ export function topK(all: TermScorer[], { k, filter, exhaustive = false, documen
         const doc = base + o;
         let score = acc[o]!;
         acc[o] = 0;
-        const threshold = heap.threshold;
         let i = essential - 1;
         for (; i >= 0; i--) {
           if (score + prefix[i]! <= threshold) break;
@@ -147,7 +152,10 @@ export function topK(all: TermScorer[], { k, filter, exhaustive = false, documen
           s.advance(doc);
           if (s.doc === doc) score += s.score();
         }
-        if (i < 0 && heap.accepts(score, doc) && (!filter || filter(doc))) heap.push(score, doc);
+        if (i < 0 && heap.accepts(score, doc) && (!filter || filter(doc))) {
+          heap.push(score, doc);
+          threshold = heap.threshold;
+        }
       }
     }
   }
