@@ -25,11 +25,13 @@ export async function fitAndWrite(suite: Suite, indexDir: string): Promise<numbe
   const notes = `npm run eval -- --dataset ${suite.name} --fit-decision: positives = the log's answered questions (cross-validated); negatives = ${[...new Set(negatives.map((n) => n.group))].join(', ')} and the log's not-covered entries`;
   const { fusion, mrr } = await chooseFusion(loaded);
   console.log(`learned weights by 5-fold CV on the log: ${JSON.stringify(fusion)} (MRR@10 ${mrr.toFixed(3)})`);
-  const { model, answered, counts } = await fitDecision(loaded, negatives, notes, fusion);
+  const { model, answered, counts, errors } = await fitDecision(loaded, negatives, notes, fusion);
   const file = await writeDecision(suite.corpusDir, model);
   console.log(`answerability model → ${file} (threshold ${model.threshold.toFixed(3)})`);
   console.log('share answered, out of fold:');
   for (const [group, share] of Object.entries(answered)) console.log(`  ${group.padEnd(9)} ${share.toFixed(3)}  (${counts[group]} questions)`);
+  console.log('wrong out of fold (p of "covered"):');
+  for (const e of errors) console.log(`  ${e.group.padEnd(9)} ${e.p.toFixed(2)}  ${e.question}`);
   console.log('Rebuild the index to use it: the next npm run index / npm run eval sees the new decision.json.');
   return 0;
 }

@@ -25,6 +25,8 @@ export interface FitReport {
   /** Per group: share answered at the threshold, judged out of fold. */
   answered: Record<string, number>;
   counts: Record<string, number>;
+  /** The rows the out-of-fold model gets wrong (a positive declined, a negative answered): what to look at next. */
+  errors: { question: string; group: string; p: number }[];
 }
 
 /**
@@ -37,6 +39,7 @@ export const THRESHOLD = WRONG_ANSWER_COST / (WRONG_ANSWER_COST + 1);
 const L2 = 0.01;
 
 interface Row {
+  question: string;
   x: Record<FeatureName, number | null>;
   words: string[];
   y: 0 | 1;
@@ -93,7 +96,7 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
   const rows: Row[] = [];
   for (const item of [...positives, ...logNegatives.map((question) => ({ question, group: 'log' })), ...negatives]) {
     const judgement = await pick(item.question).judge({ question: item.question });
-    if (judgement) rows.push({ x: judgement.features, words: judgement.words, y: item.group === 'positive' ? 1 : 0, group: item.group, fold: foldOf(item.question) });
+    if (judgement) rows.push({ question: item.question, x: judgement.features, words: judgement.words, y: item.group === 'positive' ? 1 : 0, group: item.group, fold: foldOf(item.question) });
   }
   // The corpus side of the domain words: the units, the curated questions (the corpus's topics in lay
   // words, which no row is) and the positive rows.
@@ -123,6 +126,7 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
     answered[r.group] = (answered[r.group] ?? 0) + (outOfFold[i]! >= THRESHOLD ? 1 : 0);
   });
   for (const g of Object.keys(answered)) answered[g] = answered[g]! / counts[g]!;
+  const errors = rows.flatMap((r, i) => ((outOfFold[i]! >= THRESHOLD) === (r.y === 1) ? [] : [{ question: r.question, group: r.group, p: outOfFold[i]! }]));
   const fitted = fitLogistic(examples(rows), { l2: L2 });
   const model: DecisionModel = {
     version: DECISION_VERSION,
@@ -133,7 +137,7 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
     threshold: THRESHOLD,
     fitted: { at: new Date().toISOString(), positives: counts.positive ?? 0, negatives: Object.fromEntries(Object.entries(counts).filter(([g]) => g !== 'positive')), notes },
   };
-  return { model, answered, counts };
+  return { model, answered, counts, errors };
 }
 
 async function verifiedNotCovered(file: string | null): Promise<string[]> {
