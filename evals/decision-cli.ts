@@ -9,6 +9,9 @@ import { isHeldOutStard } from './cv.ts';
 import { chooseFusion, fitDecision, writeDecision, type Labelled } from './decision-fit.ts';
 import type { Suite } from './suites.ts';
 
+/** Enough of a group's errors to see what they have in common. */
+const SHOWN_ERRORS = 12;
+
 export async function fitAndWrite(suite: Suite, indexDir: string): Promise<number> {
   const loaded = await loadIndexData(indexDir);
   const negatives: Labelled[] = (await loadOfftopic()).filter((q) => q.split === 'dev').map((q) => ({ question: q.question, group: 'offtopic' }));
@@ -22,7 +25,7 @@ export async function fitAndWrite(suite: Suite, indexDir: string): Promise<numbe
       if (!isHeldOutStard(question)) negatives.push({ question, group: 'stard' });
     }
   }
-  const notes = `npm run eval -- --dataset ${suite.name} --fit-decision: positives = the log's answered questions (cross-validated); negatives = ${[...new Set(negatives.map((n) => n.group))].join(', ')} and the log's not-covered entries`;
+  const notes = `npm run eval -- --dataset ${suite.name} --fit-decision: positives = the log's answered questions, asked and curated (cross-validated); negatives = ${[...new Set(negatives.map((n) => n.group))].join(', ')} and the log's not-covered entries`;
   const { fusion, mrr } = await chooseFusion(loaded);
   console.log(`learned weights by 5-fold CV on the log: ${JSON.stringify(fusion)} (MRR@10 ${mrr.toFixed(3)})`);
   const { model, answered, counts, errors } = await fitDecision(loaded, negatives, notes, fusion);
@@ -30,8 +33,12 @@ export async function fitAndWrite(suite: Suite, indexDir: string): Promise<numbe
   console.log(`answerability model → ${file} (threshold ${model.threshold.toFixed(3)})`);
   console.log('share answered, out of fold:');
   for (const [group, share] of Object.entries(answered)) console.log(`  ${group.padEnd(9)} ${share.toFixed(3)}  (${counts[group]} questions)`);
-  console.log('wrong out of fold (p of "covered"):');
-  for (const e of errors) console.log(`  ${e.group.padEnd(9)} ${e.p.toFixed(2)}  ${e.question}`);
+  console.log('wrong out of fold (p of "covered"), the first few of each group:');
+  for (const group of Object.keys(counts)) {
+    const wrong = errors.filter((e) => e.group === group);
+    for (const e of wrong.slice(0, SHOWN_ERRORS)) console.log(`  ${group.padEnd(9)} ${e.p.toFixed(2)}  ${e.question}`);
+    if (wrong.length > SHOWN_ERRORS) console.log(`  ${group.padEnd(9)} … and ${wrong.length - SHOWN_ERRORS} more`);
+  }
   console.log('Rebuild the index to use it: the next npm run index / npm run eval sees the new decision.json.');
   return 0;
 }

@@ -1,10 +1,11 @@
 // Fits the learned signals' weights and the answerability model (npm run eval -- --fit-decision) and
 // writes `<corpus>/decision.json`.
-// In-corpus questions are the log's answered user questions (not the curated ones), judged by models that never saw them (cv.ts), so
-// their translation and neighbour signals look like a new question's. Out-of-corpus questions: the
-// log's verified "not covered" entries, the off-topic set's dev split, and for the project corpus
-// STARD's training questions (other laws: traffic, marriage, tenancy, labour, crime). Each group
-// weighs the same however large it is. The rates reported are out of fold.
+// In-corpus questions are the log's answered questions, users' and curated, judged by models that never
+// saw them (cv.ts), so their translation and neighbour signals look like a new question's. Out-of-corpus
+// questions: the log's verified "not covered" entries, the off-topic set's dev split, and for the project
+// corpus STARD's training questions (other laws: traffic, marriage, tenancy, labour, crime). The two sides
+// weigh the same, and within a side each group weighs the same however large it is. The rates reported
+// are out of fold.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DECISION_FILE, DECISION_VERSION, FEATURES, type DecisionModel, type FeatureName } from '../indexer/learn/decision.ts';
@@ -16,7 +17,7 @@ import { crossValidated, FOLDS, foldOf } from './cv.ts';
 
 export interface Labelled {
   question: string;
-  /** positive, or the negative group it belongs to (log / offtopic / stard). */
+  /** The group it belongs to: in the corpus (asked by users, curated) or not (log / offtopic / stard). */
   group: string;
 }
 
@@ -37,6 +38,9 @@ export const WRONG_ANSWER_COST = 2;
 export const THRESHOLD = WRONG_ANSWER_COST / (WRONG_ANSWER_COST + 1);
 /** L2 penalty per unit of (normalised) example weight: the features are few and the positives fewer. */
 const L2 = 0.01;
+
+/** The groups of questions the corpus covers; every other group is out of corpus. */
+const IN_CORPUS = new Set(['asked', 'curated']);
 
 interface Row {
   question: string;
@@ -89,20 +93,19 @@ export async function chooseFusion(loaded: Loaded, grid = FUSION_GRID): Promise<
 
 export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[], notes: string, fusion: Fusion): Promise<FitReport> {
   const { pick } = await crossValidated(loaded, { warn: () => {}, tuning: { learned: fusion } });
-  // Calibrated on what users asked: the log's curated questions (written by the team from the clause
-  // text, so worded more like the statute than a citizen's) train retrieval, not the decision.
-  const positives = loaded.data.learned.questions.filter((q) => !q.curated).map((q) => ({ question: q.text, group: 'positive' }));
+  // The curated questions (written by the team from the clause text, many in a villager's or shop
+  // owner's words) are a group of their own beside what users asked, so their number (483 against 58)
+  // cannot outvote the users' wording.
+  const positives = loaded.data.learned.questions.map((q) => ({ question: q.text, group: q.curated ? 'curated' : 'asked' }));
   const logNegatives = await verifiedNotCovered(loaded.manifest.questionLog?.file ?? null);
   const rows: Row[] = [];
   for (const item of [...positives, ...logNegatives.map((question) => ({ question, group: 'log' })), ...negatives]) {
     const judgement = await pick(item.question).judge({ question: item.question });
-    if (judgement) rows.push({ question: item.question, x: judgement.features, words: judgement.words, y: item.group === 'positive' ? 1 : 0, group: item.group, fold: foldOf(item.question) });
+    if (judgement) rows.push({ question: item.question, x: judgement.features, words: judgement.words, y: IN_CORPUS.has(item.group) ? 1 : 0, group: item.group, fold: foldOf(item.question) });
   }
-  // The corpus side of the domain words: the units, the curated questions (the corpus's topics in lay
-  // words, which no row is) and the positive rows.
-  const inCorpus = [...loaded.data.learned.unitWords, ...loaded.data.learned.questions.filter((q) => q.curated).map((q) => q.words)];
-  const table = (subset: readonly Row[]) => domainTable([...inCorpus, ...subset.filter((r) => r.y === 1).map((r) => r.words)], subset.filter((r) => r.y === 0).map((r) => r.words));
-  // Each row's domain feature comes from a table that never saw it, as a new question's would.
+  // The corpus side of the domain words: the units and the positive rows.
+  const table = (subset: readonly Row[]) => domainTable([...loaded.data.learned.unitWords, ...subset.filter((r) => r.y === 1).map((r) => r.words)], subset.filter((r) => r.y === 0).map((r) => r.words));
+  // Each row's domain feature comes from a table that never saw its fold, as a new question's would.
   for (let k = 0; k < FOLDS; k++) {
     const held = table(rows.filter((r) => r.fold !== k));
     for (const r of rows) if (r.fold === k) r.x = { ...r.x, domain: domainScore(held, r.words) };
@@ -111,8 +114,9 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
   const examples = (subset: readonly Row[]): Example[] => {
     const n: Record<string, number> = {};
     for (const r of subset) n[r.group] = (n[r.group] ?? 0) + 1;
-    const negativeGroups = Object.keys(n).filter((g) => g !== 'positive').length;
-    return subset.map((r) => ({ x: vector(r), y: r.y, weight: (r.y ? 0.5 : 0.5 / negativeGroups) / n[r.group]! }));
+    const groups = (y: 0 | 1) => Object.keys(n).filter((g) => IN_CORPUS.has(g) === (y === 1)).length;
+    const perSide = { 1: 0.5 / groups(1), 0: 0.5 / groups(0) };
+    return subset.map((r) => ({ x: vector(r), y: r.y, weight: perSide[r.y] / n[r.group]! }));
   };
   const outOfFold = new Array<number>(rows.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
@@ -135,7 +139,7 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
     domain: table(rows),
     fusion,
     threshold: THRESHOLD,
-    fitted: { at: new Date().toISOString(), positives: counts.positive ?? 0, negatives: Object.fromEntries(Object.entries(counts).filter(([g]) => g !== 'positive')), notes },
+    fitted: { at: new Date().toISOString(), positives: (counts.asked ?? 0) + (counts.curated ?? 0), negatives: Object.fromEntries(Object.entries(counts).filter(([g]) => !IN_CORPUS.has(g))), notes },
   };
   return { model, answered, counts, errors };
 }

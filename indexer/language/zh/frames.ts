@@ -7,7 +7,7 @@
 // The matched phrase is question frame, not topic: it leaves the search text and the words stand in.
 export const EXPANSIONS: [RegExp, string][] = [
   [/(?:会|要)?(?:怎么|如何)(?:处理|处罚|罚)|什么后果|会被罚|罚多少(?:钱)?|(?:担|承担)什么责任|追究|追责|问责|\bpenalt\w*|\bpunish\w*|\bconsequences?\b|\bfine[ds]?\b|\bliab\w*/gi, '法律责任 处罚 处分'],
-  [/(?:是)?为了(?:干)?什么|(?:立法)?目的(?:是什么)?|宗旨|\bpurpose\b|\bwhy\b.*\b(?:made|enacted|adopted)\b/gi, '为了 制定'],
+  [/(?:是)?为了(?:干)?什么(?:才|而)?(?:制定|出台|定)?(?:的)?|(?:立法)?目的(?:是什么)?|宗旨|\bpurpose\b|\bwhy\b.*\b(?:made|enacted|adopted)\b/gi, '为了 制定'],
   [/什么时候(?:开始)?(?:施行|生效|实施)|(?:何时|哪天)(?:施行|生效|实施)|\b(?:come|comes|came) into (?:force|effect)\b|\btakes? effect\b|\beffective date\b/gi, '施行'],
 ];
 

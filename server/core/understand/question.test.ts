@@ -49,6 +49,27 @@ describe('regulation mentions', () => {
     expect(parseQuestion('明天贵阳会下雨吗？', regs)).toMatchObject({ regulationIds: ['guiyang-digital-economy-draft'], namesRegulation: false });
   });
 
+  it('reads a place or level with the kind of document as a name (贵阳这部草案, 省里的条例)', () => {
+    for (const [text, id] of [
+      ['贵阳这部草案是为了什么定的？', 'guiyang-digital-economy-draft'],
+      ['贵州的条例怎么管数据安全？', 'guizhou-big-data'],
+      ['贵州省那部条例什么时候施行？', 'guizhou-big-data'],
+      ['省里的条例对数据专员怎么规定？', 'guizhou-big-data'],
+      ['本市条例有罚款吗？', 'guiyang-digital-economy-draft'],
+    ] as const) {
+      const parsed = parseQuestion(text, regs);
+      expect(parsed, text).toMatchObject({ regulationIds: [id], namesRegulation: true });
+      expect(parsed.searchText, text).not.toMatch(/条例|草案|这部|那部/);
+    }
+    // A rule asked about, a city's other law, or a market is not a name of the regulation.
+    expect(parseQuestion('贵阳有没有关于数据交易所的规定？', regs).namesRegulation).toBe(false);
+    expect(parseQuestion('城市管理条例管不管占道经营？', regs).namesRegulation).toBe(false);
+    expect(parseQuestion('市场监管条例怎么规定？', regs).namesRegulation).toBe(false);
+    // Laws without a place (STARD's national laws) are not named by the kind word alone.
+    const national: RegulationName[] = ['民法典', '道路交通安全法'].map((title, i) => ({ id: `law-${i}`, title, aliases: [], jurisdiction: '' }));
+    expect(findRegulations('这部法规怎么规定？', national)).toMatchObject({ ids: [], named: false });
+  });
+
   it('leaves mainland simplified words alone (程序 is not 进程)', () => {
     expect(normalizeQuestion('违反民主议定程序的合同有效吗')).toBe('违反民主议定程序的合同有效吗');
   });
@@ -74,6 +95,14 @@ describe('question kinds and search text', () => {
       expect(parseQuestion(q, regs).expansions).toContain('法律责任');
     }
     expect(parseQuestion('谁负责数据安全？', regs).expansions).toEqual([]);
+  });
+
+  it('reads the ways of asking what a regulation is for as its purpose frame, the making verb included', () => {
+    for (const q of ['贵州条例是为了什么制定的？', '这部条例是为了干什么才定的？', '草案为了什么而出台？', '立法目的是什么？']) {
+      const parsed = parseQuestion(q, regs);
+      expect(parsed.expansions, q).toEqual(['为了', '制定']);
+      expect(parsed.searchText, q).not.toMatch(/定|出台/);
+    }
   });
 
   it('converts traditional characters and expands official abbreviations', () => {

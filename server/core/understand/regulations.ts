@@ -1,4 +1,5 @@
-// Names of regulations in a question: full titles, aliases, and the bare place name (贵阳 / 贵州).
+// Names of regulations in a question: full titles, aliases, place with kind (贵阳这部草案), the bare
+// place name (贵阳 / 贵州).
 import { escapeRegExp } from '../../../indexer/language/text.ts';
 
 export interface RegulationName {
@@ -15,8 +16,9 @@ const latinWord = (alias: string) => /^[\x20-\x7e]+$/.test(alias);
 const BOTH = /这两部(?:法规|条例|草案)?|两部(?:法规|条例)|这两个(?:法规|条例)|\b(?:both|the two) (?:regulations|statutes|laws|texts)\b/gi;
 
 /**
- * Names of regulations: full titles, aliases, the bare place name (贵阳 / 贵州), and 这两部 for both of
- * two. `named`: whether a title, alias or 这两部 named one (a place name alone may be just a place).
+ * Names of regulations: full titles, aliases, a place or level with the kind of document (贵阳这部草案,
+ * 省里的条例), the bare place name (贵阳 / 贵州), and 这两部 for both of two. `named`: whether anything
+ * but a bare place name named one (a place name alone may be just a place).
  */
 export function findRegulations(text: string, regulations: readonly RegulationName[]): { ids: string[]; rest: string; named: boolean } {
   const found: { id: string; at: number }[] = [];
@@ -37,6 +39,13 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
     rest = rest.slice(0, at) + ' '.repeat(name.length) + rest.slice(at + name.length);
     folded = null;
   }
+  // A place or level with the kind of document (贵阳这部草案, 贵州的条例, 省里的条例) names it too.
+  for (const { id, pattern } of kindNamesOf(regulations)) {
+    rest = rest.replace(pattern, (name, at: number) => {
+      found.push({ id, at });
+      return ' '.repeat(name.length);
+    });
+  }
   const named = found.length > 0;
   // A place name alone (贵阳, 贵州省) names that place's regulation when only one regulation has it.
   for (const r of regulations) {
@@ -48,6 +57,34 @@ export function findRegulations(text: string, regulations: readonly RegulationNa
   }
   const ids = [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.id))];
   return { ids, rest, named };
+}
+
+// How a citizen names the document itself. Not 规定: "有没有…的规定" asks whether any rule exists.
+const KIND = '(?:条例|草案|法规|征求意见稿)';
+// What may stand between a place and the kind: 这部, 的, 那个, 里的 (贵阳这部草案, 省里的那部条例).
+const BETWEEN = '里?的?(?:[这那][部个份])?的?';
+
+/**
+ * Per regulation, a pattern for its place (贵阳, 贵阳市) or, when no other regulation shares its level,
+ * the level alone (省里, 本省), followed by the kind of document.
+ */
+const kindNames = new WeakMap<readonly RegulationName[], { id: string; pattern: RegExp }[]>();
+function kindNamesOf(regulations: readonly RegulationName[]): { id: string; pattern: RegExp }[] {
+  let list = kindNames.get(regulations);
+  if (!list) {
+    const levelOf = (r: RegulationName) => /[省市县区州]$/.exec(r.jurisdiction)?.[0] ?? '';
+    // Only a regulation with a place of its own (STARD's national laws have none) can be named so.
+    list = regulations.flatMap((r) => {
+      const level = levelOf(r);
+      const place = level ? r.jurisdiction.slice(0, -1) : r.jurisdiction;
+      if (place.length < 2) return [];
+      const names = [`${escapeRegExp(place)}${level ? `${level}?` : ''}`];
+      if (level && regulations.filter((o) => levelOf(o) === level).length === 1) names.push(`${level}里`, `本${level}`);
+      return [{ id: r.id, pattern: new RegExp(`(?:${names.join('|')})${BETWEEN}${KIND}`, 'g') }];
+    });
+    kindNames.set(regulations, list);
+  }
+  return list;
 }
 
 interface Name {
