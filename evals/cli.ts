@@ -14,6 +14,7 @@ import { runQuestions } from './run.ts';
 import { ensureIndex, suiteOf, type SuiteName } from './suites.ts';
 import { runCommand } from '../indexer/config/command.ts';
 import { fitAndWrite } from './decision-cli.ts';
+import { outOfFoldDecisions } from './decision-fit.ts';
 import { ABLATIONS, httpTarget, loadInProcessTargets, RETRIEVERS, type Ablation, type EvalTarget } from './targets.ts';
 
 const USAGE = `usage: npm run eval -- [options]
@@ -102,7 +103,7 @@ runCommand(USAGE, OPTIONS, async (args) => {
     catalogue = new Catalogue(data.regulations, suite.nameBy);
     denseNote = manifest.denseNote;
   } else {
-    const loaded = await loadInProcessTargets(index.dir, { modes: modes as RetrieverMode[] | undefined, ablate: modes ? [] : ablate });
+    const loaded = await loadInProcessTargets(index.dir, { modes: modes as RetrieverMode[] | undefined, ablate: modes ? [] : ablate, foldDecisions: (l) => outOfFoldDecisions(l, suite.name) });
     targets = loaded.targets;
     denseNote = loaded.denseNote;
     const a = loaded.assistant;

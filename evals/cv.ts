@@ -3,6 +3,7 @@
 // of a model retrained without fold k (translation table, nearest questions, document expansion).
 // Questions outside the log (the seed test split) are asked of the model learned from the whole log.
 import type { LearnedModel } from '../indexer/learn/artefact.ts';
+import type { DecisionModel } from '../indexer/learn/decision.ts';
 import { trainTranslation } from '../indexer/learn/train.ts';
 import type { CoreAssistant } from '../server/core/index.ts';
 import { assistantOver, type loadIndexData, type LoadOptions } from '../server/node/index.ts';
@@ -43,18 +44,35 @@ export function foldRouter(learned: LearnedModel, folds = FOLDS): (question: str
 }
 
 /**
- * One system over loaded index data, cross-validated: `pick` returns the assistant that may answer a
- * question (its fold's, or the full model for questions outside the log).
+ * The answerability model fitted without each fold (decision-fit.ts), and the questions it was fitted
+ * on: the log's and the out-of-corpus ones (off-topic dev, STARD train), each judged by the model that
+ * never saw its fold.
  */
-export async function crossValidated(loaded: Awaited<ReturnType<typeof loadIndexData>>, options: LoadOptions): Promise<{ full: CoreAssistant; pick(question: string): CoreAssistant }> {
+export interface FoldDecisions {
+  models: readonly DecisionModel[];
+  questions: ReadonlySet<string>;
+}
+
+/**
+ * One system over loaded index data, cross-validated: `pick` returns the assistant that may answer a
+ * question (its fold's, or the full model for questions outside the log). With `decisions`, a question
+ * the answerability model was fitted on is also judged by the model fitted without its fold.
+ */
+export async function crossValidated(loaded: Awaited<ReturnType<typeof loadIndexData>>, options: LoadOptions, decisions?: FoldDecisions): Promise<{ full: CoreAssistant; pick(question: string): CoreAssistant }> {
+  const over = (learned: LearnedModel, decision: DecisionModel | null | undefined) =>
+    assistantOver({ ...loaded, data: { ...loaded.data, learned, ...(decision ? { decision } : {}) } }, { ...options, warn: () => {} });
   const full = await assistantOver(loaded, options);
   const route = foldRouter(loaded.data.learned);
-  const perFold = await Promise.all(foldModels(loaded.data.learned).map((learned) => assistantOver({ ...loaded, data: { ...loaded.data, learned } }, { ...options, warn: () => {} })));
+  const models = foldModels(loaded.data.learned);
+  const perFold = await Promise.all(models.map((learned, k) => over(learned, decisions?.models[k])));
+  // Fitted on but not logged (off-topic dev, STARD, the log's "not covered" entries): the full tables.
+  const fullPerFold = decisions ? await Promise.all(decisions.models.map((decision) => over(loaded.data.learned, decision))) : [];
   return {
     full,
     pick(question) {
       const fold = route(question);
-      return fold === null ? full : perFold[fold]!;
+      if (fold !== null) return perFold[fold]!;
+      return decisions?.questions.has(question) ? fullPerFold[foldOf(question)]! : full;
     },
   };
 }

@@ -1,12 +1,7 @@
 // npm run eval -- --fit-decision: choose the learned signals' weights and fit the answerability model
 // for a suite's corpus, and write them beside the corpus; the next build copies them into the index.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { stardDir } from '../indexer/config/env.ts';
 import { loadIndexData } from '../server/node/index.ts';
-import { loadOfftopic } from './dataset.ts';
-import { isHeldOutStard } from './cv.ts';
-import { chooseFusion, fitDecision, writeDecision, type Labelled } from './decision-fit.ts';
+import { chooseFusion, decisionNegatives, fitDecision, writeDecision } from './decision-fit.ts';
 import type { Suite } from './suites.ts';
 
 /** Enough of a group's errors to see what they have in common. */
@@ -14,17 +9,7 @@ const SHOWN_ERRORS = 12;
 
 export async function fitAndWrite(suite: Suite, indexDir: string): Promise<number> {
   const loaded = await loadIndexData(indexDir);
-  const negatives: Labelled[] = (await loadOfftopic()).filter((q) => q.split === 'dev').map((q) => ({ question: q.question, group: 'offtopic' }));
-  if (suite.name === 'seed') {
-    // STARD's questions are about other laws: natural out-of-corpus questions for the project corpus.
-    const file = join(stardDir(), 'train.jsonl');
-    const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '');
-    // One fold of them is kept out of the fit, to test the decision on (npm run eval reports it).
-    for (const line of lines) {
-      const question = (JSON.parse(line) as { question: string }).question;
-      if (!isHeldOutStard(question)) negatives.push({ question, group: 'stard' });
-    }
-  }
+  const negatives = await decisionNegatives(suite.name);
   const notes = `npm run eval -- --dataset ${suite.name} --fit-decision: positives = the log's answered questions, asked and curated (cross-validated); negatives = ${[...new Set(negatives.map((n) => n.group))].join(', ')} and the log's not-covered entries`;
   const { fusion, mrr } = await chooseFusion(loaded);
   console.log(`learned weights by 5-fold CV on the log: ${JSON.stringify(fusion)} (MRR@10 ${mrr.toFixed(3)})`);

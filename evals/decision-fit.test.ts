@@ -9,16 +9,20 @@ import { FEATURES, parseDecisionModel } from '../indexer/learn/decision.ts';
 import { parseLog } from '../indexer/learn/log.ts';
 import { loadIndexData } from '../server/node/index.ts';
 import { loadOfftopic } from './dataset.ts';
+import { coveredProbability } from '../server/core/decide/features.ts';
+import { crossValidated, FOLDS } from './cv.ts';
 import { fitDecision, THRESHOLD, writeDecision, type FitReport } from './decision-fit.ts';
 
 let tmp: string;
 let report: FitReport;
+let dir: string;
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'regqa-fit-'));
   const built = await buildIndex({ config: { ...indexConfigFromEnv({}), corpusDir: 'corpus', outDir: join(tmp, 'index'), model: null } });
   if (built.status === 'failed') throw new Error('index build failed');
   const negatives = (await loadOfftopic()).filter((q) => q.split === 'dev').map((q) => ({ question: q.question, group: 'offtopic' }));
+  dir = built.dir;
   report = await fitDecision(await loadIndexData(built.dir), negatives, 'test fit', { translationWeight: 0.8, reverseWeight: 0, neighbourWeight: 0, regulationWeight: 0 });
 }, 180_000);
 afterAll(() => rm(tmp, { recursive: true, force: true }));
@@ -43,6 +47,23 @@ describe('fitting the answerability model', () => {
     expect(report.answered.curated).toBeGreaterThan(0.6);
     expect(report.answered.offtopic).toBeLessThan(0.2);
     expect(report.answered.log).toBeLessThan(0.5);
+  });
+
+  it('judges the questions it was fitted on out of fold, through the eval\'s routing, as the fit did', async () => {
+    const { models, questions } = report.folds;
+    expect(models).toHaveLength(FOLDS);
+    expect(questions.size).toBe(Object.values(report.counts).reduce((a, b) => a + b, 0));
+    const loaded = await loadIndexData(dir);
+    const { pick } = await crossValidated({ ...loaded, data: { ...loaded.data, decision: report.model } }, { warn: () => {}, tuning: { learned: report.model.fusion } }, report.folds);
+    // Logged (fold tables and fold decision) and not logged (full tables, fold decision) alike.
+    const wrong = [...report.errors.filter((e) => e.group === 'asked').slice(0, 3), ...report.errors.filter((e) => e.group === 'offtopic').slice(0, 3)];
+    expect(wrong.length).toBeGreaterThan(3);
+    for (const e of wrong) expect((await pick(e.question).judge({ question: e.question }))!.probability, e.question).toBeCloseTo(e.p, 9);
+    // A question it was not fitted on meets the full model.
+    const fresh = '数据专员由谁明确？';
+    expect(questions.has(fresh)).toBe(false);
+    const judged = (await pick(fresh).judge({ question: fresh }))!;
+    expect(judged.probability).toBeCloseTo(coveredProbability(report.model, judged.features), 12);
   });
 
   it('writes decision.json beside a corpus, readable by the build', async () => {

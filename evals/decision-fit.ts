@@ -13,7 +13,10 @@ import { domainScore, domainTable } from '../server/core/decide/domain.ts';
 import { parseLog } from '../indexer/learn/log.ts';
 import { fitLogistic, predict, type Example } from '../server/core/decide/logistic.ts';
 import type { loadIndexData } from '../server/node/index.ts';
-import { crossValidated, FOLDS, foldOf } from './cv.ts';
+import { stardDir } from '../indexer/config/env.ts';
+import { crossValidated, FOLDS, foldOf, isHeldOutStard, type FoldDecisions } from './cv.ts';
+import { loadOfftopic } from './dataset.ts';
+import type { SuiteName } from './suites.ts';
 
 export interface Labelled {
   question: string;
@@ -28,6 +31,8 @@ export interface FitReport {
   counts: Record<string, number>;
   /** The rows the out-of-fold model gets wrong (a positive declined, a negative answered): what to look at next. */
   errors: { question: string; group: string; p: number }[];
+  /** The model fitted without each fold, and the questions fitted on: to judge them out of fold. */
+  folds: FoldDecisions;
 }
 
 /**
@@ -106,10 +111,8 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
   // The corpus side of the domain words: the units and the positive rows.
   const table = (subset: readonly Row[]) => domainTable([...loaded.data.learned.unitWords, ...subset.filter((r) => r.y === 1).map((r) => r.words)], subset.filter((r) => r.y === 0).map((r) => r.words));
   // Each row's domain feature comes from a table that never saw its fold, as a new question's would.
-  for (let k = 0; k < FOLDS; k++) {
-    const held = table(rows.filter((r) => r.fold !== k));
-    for (const r of rows) if (r.fold === k) r.x = { ...r.x, domain: domainScore(held, r.words) };
-  }
+  const heldTables = Array.from({ length: FOLDS }, (_, k) => table(rows.filter((r) => r.fold !== k)));
+  for (const r of rows) r.x = { ...r.x, domain: domainScore(heldTables[r.fold]!, r.words) };
   const vector = (r: Row) => FEATURES.map((f) => r.x[f] ?? 0);
   const examples = (subset: readonly Row[]): Example[] => {
     const n: Record<string, number> = {};
@@ -118,11 +121,8 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
     const perSide = { 1: 0.5 / groups(1), 0: 0.5 / groups(0) };
     return subset.map((r) => ({ x: vector(r), y: r.y, weight: perSide[r.y] / n[r.group]! }));
   };
-  const outOfFold = new Array<number>(rows.length).fill(0);
-  for (let k = 0; k < FOLDS; k++) {
-    const model = fitLogistic(examples(rows.filter((r) => r.fold !== k)), { l2: L2 });
-    rows.forEach((r, i) => r.fold === k && (outOfFold[i] = predict(model, vector(r))));
-  }
+  const foldFits = Array.from({ length: FOLDS }, (_, k) => fitLogistic(examples(rows.filter((r) => r.fold !== k)), { l2: L2 }));
+  const outOfFold = rows.map((r) => predict(foldFits[r.fold]!, vector(r)));
   const counts: Record<string, number> = {};
   const answered: Record<string, number> = {};
   rows.forEach((r, i) => {
@@ -131,17 +131,41 @@ export async function fitDecision(loaded: Loaded, negatives: readonly Labelled[]
   });
   for (const g of Object.keys(answered)) answered[g] = answered[g]! / counts[g]!;
   const errors = rows.flatMap((r, i) => ((outOfFold[i]! >= THRESHOLD) === (r.y === 1) ? [] : [{ question: r.question, group: r.group, p: outOfFold[i]! }]));
-  const fitted = fitLogistic(examples(rows), { l2: L2 });
-  const model: DecisionModel = {
-    version: DECISION_VERSION,
-    features: [...FEATURES],
-    ...fitted,
-    domain: table(rows),
-    fusion,
-    threshold: THRESHOLD,
-    fitted: { at: new Date().toISOString(), positives: (counts.asked ?? 0) + (counts.curated ?? 0), negatives: Object.fromEntries(Object.entries(counts).filter(([g]) => !IN_CORPUS.has(g))), notes },
+  const fittedOn = { at: new Date().toISOString(), positives: (counts.asked ?? 0) + (counts.curated ?? 0), negatives: Object.fromEntries(Object.entries(counts).filter(([g]) => !IN_CORPUS.has(g))), notes };
+  const modelOf = (fit: ReturnType<typeof fitLogistic>, domain: DecisionModel['domain']): DecisionModel => ({ version: DECISION_VERSION, features: [...FEATURES], ...fit, domain, fusion, threshold: THRESHOLD, fitted: fittedOn });
+  return {
+    model: modelOf(fitLogistic(examples(rows), { l2: L2 }), table(rows)),
+    answered,
+    counts,
+    errors,
+    folds: { models: foldFits.map((fit, k) => modelOf(fit, heldTables[k]!)), questions: new Set(rows.map((r) => r.question)) },
   };
-  return { model, answered, counts, errors };
+}
+
+/**
+ * The index's answerability model refitted without each fold on the same questions, for the eval to
+ * judge the questions it was fitted on out of fold; null when the index has no model.
+ */
+export async function outOfFoldDecisions(loaded: Loaded, suite: SuiteName): Promise<FoldDecisions | null> {
+  const decision = loaded.data.decision;
+  if (!decision) return null;
+  return (await fitDecision(loaded, await decisionNegatives(suite), decision.fitted.notes, decision.fusion)).folds;
+}
+
+/**
+ * The out-of-corpus questions a suite's decision is fitted against (the log's own "not covered"
+ * entries aside): the off-topic set's dev split and, for the project corpus, STARD's training
+ * questions but the held-out fold (they are about other laws: natural out-of-corpus questions).
+ */
+export async function decisionNegatives(suite: SuiteName): Promise<Labelled[]> {
+  const negatives: Labelled[] = (await loadOfftopic()).filter((q) => q.split === 'dev').map((q) => ({ question: q.question, group: 'offtopic' }));
+  if (suite !== 'seed') return negatives;
+  const lines = (await readFile(join(stardDir(), 'train.jsonl'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
+  for (const line of lines) {
+    const question = (JSON.parse(line) as { question: string }).question;
+    if (!isHeldOutStard(question)) negatives.push({ question, group: 'stard' });
+  }
+  return negatives;
 }
 
 async function verifiedNotCovered(file: string | null): Promise<string[]> {

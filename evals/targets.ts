@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AskInput, AskResult, Assistant, Citation, IndexData, RetrieverMode, TuningOverrides } from '../server/core/index.ts';
 import { loadIndexData } from '../server/node/index.ts';
 import { trainTranslation } from '../indexer/learn/train.ts';
-import { crossValidated } from './cv.ts';
+import { crossValidated, type FoldDecisions } from './cv.ts';
 
 export type CitedClause = Pick<Citation, 'regulationId' | 'article' | 'sub' | 'paragraph' | 'label'>;
 export type Answer = Pick<AskResult, 'found' | 'answer'> & { citations: CitedClause[] };
@@ -72,18 +72,29 @@ export interface InProcessOptions {
   /** Mechanisms to switch off one at a time, each an extra system `no-<name>` beside the first mode. */
   ablate?: readonly Ablation[];
   tuning?: TuningOverrides;
+  /**
+   * The answerability model refitted without each fold (when the index has one), so the questions it
+   * was fitted on are judged out of fold too; without it they meet the model that learned them.
+   */
+  foldDecisions?: (loaded: LoadedIndex) => Promise<FoldDecisions | null>;
 }
+
+type LoadedIndex = Awaited<ReturnType<typeof loadIndexData>>;
 
 /**
  * One system per retriever mode (and per ablation) over the same index. A system answers every
  * question the index learned from with a model retrained without that question's fold (cv.ts), so
- * the log never grades itself; without a log every question goes to the index as built.
+ * the log never grades itself (nor, with `foldDecisions`, the answerability fit); without a log every
+ * question goes to the index as built.
  */
 export async function loadInProcessTargets(indexDir: string, options: InProcessOptions = {}): Promise<LoadedTargets> {
   const warnings: string[] = [];
   const loaded = await loadIndexData(indexDir);
+  const decisions = (await options.foldDecisions?.(loaded)) ?? undefined;
   const system = async (name: string, mode: RetrieverMode, tuning: TuningOverrides, warn: (line: string) => void, data = (d: IndexData) => d) => {
-    const { full, pick } = await crossValidated({ ...loaded, data: data(loaded.data) }, { mode, tuning, warn });
+    const served = data(loaded.data);
+    // A system without the decision (no-decision) is not handed one back.
+    const { full, pick } = await crossValidated({ ...loaded, data: served }, { mode, tuning, warn }, served.decision ? decisions : undefined);
     return { full, target: inProcessTarget(name, { ask: (input) => pick(input.question).ask(input), search: (q, k, r) => pick(q).search(q, k, r) }) };
   };
   const tuning = options.tuning ?? {};
