@@ -11,7 +11,8 @@ export type FeatureName = (typeof FEATURES)[number];
 /** The file beside the corpus (and the artefact in the index). */
 export const DECISION_FILE = 'decision.json';
 
-export const DECISION_VERSION = 1;
+/** 2: the domain feature sums its words' log-odds (over √n) where 1 averaged them: a v1 model misreads it. */
+export const DECISION_VERSION = 2;
 
 const DomainTableSchema = z.object({
   /** Word → log-odds of the corpus's domain against out-of-corpus questions. */
@@ -47,6 +48,10 @@ export function parseDecisionModel(json: string, file: string): DecisionModel | 
     throw new Error(`${file}: invalid JSON: ${(error as Error).message}`);
   }
   if (raw === null) return null;
+  const version = (raw as { version?: unknown }).version;
+  if (version !== DECISION_VERSION) {
+    throw new Error(`${file}: decision model version ${String(version)}, this build reads ${DECISION_VERSION} (its features mean something else now): delete it and refit (npm run eval -- --fit-decision)`);
+  }
   const parsed = DecisionModelSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.') || '(file)'}: ${parsed.error.issues[0]?.message}`);
   const model = parsed.data;

@@ -1,7 +1,7 @@
 // The answerability decision's parts: coverage, the English bridge's share, the logistic regression, the
 // domain words, the features.
 import { describe, expect, it } from 'vitest';
-import { FEATURES, parseDecisionModel, type DecisionModel } from '../../../indexer/learn/decision.ts';
+import { DECISION_VERSION, FEATURES, parseDecisionModel, type DecisionModel } from '../../../indexer/learn/decision.ts';
 import { bridgedEnough } from './answerable.ts';
 import { coverage } from './coverage.ts';
 import { domainScore, domainTable, DOMAIN_CLIP } from './domain.ts';
@@ -76,6 +76,14 @@ describe('domain words', () => {
     expect(domainScore(table, ['数据', '开放'])).toBeGreaterThan(domainScore(table, ['离婚', '孩子']));
   });
 
+  it('adds up the evidence of several domain words, over the root of their number', () => {
+    const one = domainScore(table, ['数据']);
+    expect(domainScore(table, ['数据', '数据', '数据', '数据'])).toBeCloseTo(2 * one, 12);
+    // A domain word among unseen fillers counts for less than on its own, not for nothing.
+    const diluted = domainScore(table, ['数据', '火锅', '火锅', '火锅']);
+    expect(diluted).toBeCloseTo((one + 3 * table.unseen) / 2, 12);
+  });
+
   it('clips each word and counts an unseen word at the table’s unseen value', () => {
     expect(domainScore({ words: { a: 100 }, unseen: 0 }, ['a'])).toBe(DOMAIN_CLIP);
     expect(domainScore(table, ['火锅'])).toBeCloseTo(table.unseen, 12);
@@ -116,7 +124,7 @@ describe('decision features and model', () => {
   });
 
   const model: DecisionModel = {
-    version: 1,
+    version: DECISION_VERSION,
     features: [...FEATURES],
     mean: FEATURES.map(() => 0),
     scale: FEATURES.map(() => 1),
@@ -138,6 +146,8 @@ describe('decision features and model', () => {
     expect(parseDecisionModel('null', 'decision.json')).toBeNull();
     expect(parseDecisionModel(JSON.stringify(model), 'decision.json')).toEqual(model);
     expect(() => parseDecisionModel(JSON.stringify({ ...model, features: ['coverage'] }), 'decision.json')).toThrow(/delete it and refit/);
+    // A model fitted when the features meant something else is refused, not misread.
+    expect(() => parseDecisionModel(JSON.stringify({ ...model, version: 1 }), 'decision.json')).toThrow(/version 1, this build reads 2.*delete it and refit/);
     expect(() => parseDecisionModel('{', 'decision.json')).toThrow(/decision.json: invalid JSON/);
   });
 });

@@ -1,7 +1,7 @@
 // Which words belong to the corpus's domain: a word's log-odds of appearing in the corpus's own texts
 // (its units and the questions it answers) rather than in questions it does not cover (for the project
 // corpus: other laws' everyday questions, off-topic questions). Fitted offline with the decision
-// model and stored in decision.json; the question's mean log-odds is one of the decision's features.
+// model and stored in decision.json; the question's summed log-odds is one of the decision's features.
 // Pure.
 import type { DomainTable } from '../../../indexer/learn/decision.ts';
 
@@ -33,9 +33,14 @@ export function domainTable(inDomain: Iterable<Iterable<string>>, outOfDomain: I
   return { words, unseen: logOdds(0, 0) };
 }
 
-/** Mean clipped log-odds of the words (0 for none). */
+/**
+ * The words' clipped log-odds summed, over the square root of their number (0 for none). Evidence adds
+ * up, as in naive Bayes: a lay question with four of the corpus's words is surer than one with one
+ * among fillers, which a mean would not tell apart; the root keeps a long question from winning on
+ * length alone (its length is a feature of its own).
+ */
 export function domainScore(table: DomainTable, words: readonly string[]): number {
   if (words.length === 0) return 0;
   const clip = (x: number) => Math.max(-DOMAIN_CLIP, Math.min(DOMAIN_CLIP, x));
-  return words.reduce((s, w) => s + clip(table.words[w] ?? table.unseen), 0) / words.length;
+  return words.reduce((s, w) => s + clip(table.words[w] ?? table.unseen), 0) / Math.sqrt(words.length);
 }
