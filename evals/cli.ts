@@ -1,4 +1,4 @@
-// npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--ablate NAMES] [--k N] [--split dev|test|all]
+// npm run eval -- [--dataset seed|stard] [--url URL] [--retriever MODE[,MODE…]] [--ablate NAMES] [--k N] [--split dev|test|lay|all]
 //                 [--limit N] [--misses] [--calibrate] [--index DIR] [--rebuild] [--out DIR] [--save|--no-save]
 import type { RetrieverMode } from '../server/core/index.ts';
 import { loadIndexData } from '../server/node/index.ts';
@@ -23,7 +23,7 @@ const USAGE = `usage: npm run eval -- [options]
   --retriever MODES        comma-separated subset of ${RETRIEVERS.join('|')} (default: hybrid + baseline, and bm25 + dense when the index has vectors)
   --ablate NAMES           mechanisms to switch off one at a time beside the full system: ${Object.keys(ABLATIONS).join(',')}, all, or none (default all)
   --k N                    ranking depth (default 10)
-  --split SPLITS           comma list of dev, test, offtopic-dev, offtopic-test, or all (default; the report breaks down by split)
+  --split SPLITS           comma list of dev, test, lay, offtopic-dev, offtopic-test, or all (default; the report breaks down by split)
   --limit N                only the first N questions (a quick run; not saved unless --save)
   --misses                 print every miss of the first system
   --calibrate              sweep the found threshold on the dev split and recommend a value

@@ -50,7 +50,8 @@ const SeedRefSchema = z
 export const SeedQuestionSchema = z
   .object({
     id: z.string().min(1),
-    split: z.enum(['dev', 'test']),
+    // lay: everyday questions written blind from the clause text, in no log; decided on like dev.
+    split: z.enum(['dev', 'test', 'lay']),
     kind: z.string().min(1),
     lang: z.enum(['zh', 'en']),
     question: z.string().min(1),
@@ -79,6 +80,8 @@ export const StardQuestionSchema = z.object({
 export const StardLawsSchema = z.array(z.object({ file: z.string(), title: z.string(), articles: z.number().int() }));
 
 export const SEED_PATH = 'evals/datasets/seed-questions.jsonl';
+/** Lay questions written from the clause text by writers who saw no seed or logged question (split lay). */
+export const LAY_PATH = 'evals/datasets/lay-questions.jsonl';
 
 /** Parses JSON lines with a schema; errors carry file and line number. */
 export const parseJsonl = <T>(text: string, schema: z.ZodType<T>, file: string): T[] => parseLines(text, schema, file).map((r) => r.value);

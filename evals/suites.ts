@@ -7,7 +7,7 @@ import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
 import { readManifest, resolveIndexDir } from '../indexer/format/node-files.ts';
 import { existsSync } from 'node:fs';
 import { isHeldOutStard } from './cv.ts';
-import { loadOutOfCorpus, loadSeed, loadStard, OFFTOPIC_PATH, SEED_PATH, type EvalQuestion } from './dataset.ts';
+import { LAY_PATH, loadOutOfCorpus, loadSeed, loadStard, OFFTOPIC_PATH, SEED_PATH, type EvalQuestion } from './dataset.ts';
 import type { Catalogue } from './refs.ts';
 
 export type SuiteName = 'seed' | 'stard';
@@ -35,11 +35,11 @@ export function suiteOf(name: SuiteName, env: Record<string, string | undefined>
       indexDir: indexOverride ?? env.INDEX_DIR ?? 'index',
       // As `npm start`: an index named by INDEX_DIR is kept in step with a corpus only when CORPUS_DIR names one.
       explicitIndex: indexOverride !== undefined || !keepsIndexInStep(env),
-      description: `${SEED_PATH}: hand-written questions over the project corpus (dev/test splits); out of corpus: ${OFFTOPIC_PATH} and STARD questions held out from the answerability fit (offtopic-* splits)`,
+      description: `${SEED_PATH}: hand-written questions over the project corpus (dev/test splits); ${LAY_PATH}: lay questions written blind from the clause text (split lay); out of corpus: ${OFFTOPIC_PATH} and STARD questions held out from the answerability fit (offtopic-* splits)`,
       nameBy: 'id',
       load: async () => {
         const stard = stardDir(env);
-        return [...(await loadSeed()), ...(await loadOutOfCorpus(existsSync(join(stard, 'train.jsonl')) ? stard : null, isHeldOutStard))];
+        return [...(await loadSeed()), ...(await loadSeed(LAY_PATH)), ...(await loadOutOfCorpus(existsSync(join(stard, 'train.jsonl')) ? stard : null, isHeldOutStard))];
       },
     };
   }

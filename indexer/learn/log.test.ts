@@ -16,9 +16,11 @@ describe('question log', () => {
     expect(log.some((q) => q.gold.length === 0)).toBe(true);
   });
 
-  it('never holds a seed TEST question, nor a curated near-copy of any seed question', async () => {
-    const seed = (await readFile('evals/datasets/seed-questions.jsonl', 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { split: string; question: string });
-    const test = new Set(seed.filter((q) => q.split === 'test').map((q) => q.question));
+  it('never holds a seed TEST or lay question, nor a curated near-copy of any seed or lay question', async () => {
+    const read = async (file: string) => (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { split: string; question: string });
+    const seed = [...(await read('evals/datasets/seed-questions.jsonl')), ...(await read('evals/datasets/lay-questions.jsonl'))];
+    expect(seed.filter((q) => q.split === 'lay').length).toBeGreaterThan(100);
+    const test = new Set(seed.filter((q) => q.split !== 'dev').map((q) => q.question));
     const log = parseLog(await readFile('corpus/questions.jsonl', 'utf8'), 'corpus/questions.jsonl');
     expect(log.filter((q) => test.has(q.question))).toEqual([]);
     // Curated questions are written from the clause text; one worded like an eval question would make
