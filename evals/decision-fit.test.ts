@@ -11,7 +11,7 @@ import { loadIndexData } from '../server/node/index.ts';
 import { loadOfftopic } from './dataset.ts';
 import { coveredProbability } from '../server/core/decide/features.ts';
 import { crossValidated, FOLDS } from './cv.ts';
-import { fitDecision, THRESHOLD, writeDecision, type FitReport } from './decision-fit.ts';
+import { fitDecision, FUSION_TOLERANCE, pickFusion, THRESHOLD, writeDecision, type FitReport } from './decision-fit.ts';
 
 let tmp: string;
 let report: FitReport;
@@ -71,5 +71,18 @@ describe('fitting the answerability model', () => {
   it('writes decision.json beside a corpus, readable by the build', async () => {
     const file = await writeDecision(tmp, report.model);
     expect(parseDecisionModel(await readFile(file, 'utf8'), file)).toEqual(report.model);
+  });
+});
+
+describe('choosing the learned signals’ weights', () => {
+  const withReverse = { translationWeight: 0.8, reverseWeight: 0.5, neighbourWeight: 0, regulationWeight: 0 };
+  const without = { ...withReverse, reverseWeight: 0 };
+  it('weighs the users’ and the curated questions the same, however many of each there are', () => {
+    // The users' 58 questions prefer no reverse table by a hair; the curated ones clearly want it.
+    expect(pickFusion([{ fusion: withReverse, mrr: [0.905, 0.74] }, { fusion: without, mrr: [0.908, 0.72] }]).fusion).toEqual(withReverse);
+    expect(pickFusion([{ fusion: withReverse, mrr: [0.905] }, { fusion: without, mrr: [0.908] }]).fusion).toEqual(without);
+  });
+  it('keeps a signal off unless it gains more than the tolerance', () => {
+    expect(pickFusion([{ fusion: withReverse, mrr: [0.9, 0.8 + FUSION_TOLERANCE] }, { fusion: without, mrr: [0.9, 0.8] }]).fusion).toEqual(without);
   });
 });

@@ -45,6 +45,14 @@ describe('learned signals', () => {
     expect(signals.fuse([], query('交税'), '交税', (u) => u !== 1 && u !== 2).some((h) => h.unit === 1 || h.unit === 2)).toBe(false);
   });
 
+  it('explain bridged (English) terms by the forward table alone: the reverse one holds lay wording', () => {
+    const both = learnedSignals(learned, articleOf, regulationOf, tuning({ reverseWeight: 0.5 }));
+    const forwardOnly = learnedSignals(learned, articleOf, regulationOf, tuning({ reverseWeight: 0 }));
+    const terms = query('纳税申报').words;
+    expect([...both.translation(terms, true)]).toEqual([...forwardOnly.translation(terms)]);
+    expect([...both.translation(terms)]).not.toEqual([...forwardOnly.translation(terms)]);
+  });
+
   it('vote for the clauses of the nearest logged question, and raise its regulation', () => {
     const near = learnedSignals(learned, articleOf, regulationOf, tuning({ translationWeight: 0, neighbourWeight: 1, regulationWeight: 0 }));
     expect(near.fuse([], query('网店登记'), '网店登记')[0]!.unit).toBe(0);

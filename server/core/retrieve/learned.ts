@@ -14,9 +14,10 @@ import type { LexicalQuery, UnitHit, WeightedTerm } from './types.ts';
 export interface LearnedSignals {
   /**
    * Translation language-model score of every article and section unit (0: explains none of the
-   * words): both directions of the learned table, each normalised by its best unit, mixed.
+   * words): both directions of the learned table, each normalised by its best unit, mixed; `bridged`
+   * words (an English question's statute terms) use the forward direction alone.
    */
-  translation(words: readonly WeightedTerm[]): Float64Array;
+  translation(words: readonly WeightedTerm[], bridged?: boolean): Float64Array;
   /**
    * How well the best article explains the words through the forward table: its translation score
    * per unit of query weight (a log-likelihood ratio against the collection, comparable across
@@ -68,9 +69,11 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
     return last.scores;
   }
 
-  function translation(words: readonly WeightedTerm[]): Float64Array {
+  function translation(words: readonly WeightedTerm[], bridged = false): Float64Array {
     const scores = normalised(forward(words));
-    if (reverseWeight <= 0 || learned.reverse.size === 0) return scores;
+    // The reverse table explains the lay words of a question by the clause's; the bridge's terms are
+    // the clause's own words already, which it has no lay wording for.
+    if (bridged || reverseWeight <= 0 || learned.reverse.size === 0) return scores;
     const reverse = normalised(scorersOf().reverse(words));
     const mixed = new Float64Array(scores.length);
     for (let u = 0; u < mixed.length; u++) mixed[u] = (1 - reverseWeight) * scores[u]! + reverseWeight * reverse[u]!;
@@ -119,7 +122,7 @@ export function learnedSignals(learned: LearnedModel, articleOf: (unit: number) 
     for (const h of lexical) add(h.unit, ((1 - translationWeight) * h.score) / topLexical);
     if (translationWeight > 0) {
       // A paragraph shares its article's score; which paragraph to cite stays the lexical side's call.
-      const article = translation(query.words);
+      const article = translation(query.words, query.bridged !== undefined);
       for (let u = 0; u < article.length; u++) {
         const s = article[articleOf(u)]!;
         if (s > 0 && keep(u)) add(u, translationWeight * s);

@@ -133,6 +133,14 @@ describe('bridgeEnglish', () => {
     expect(terms.indexOf('公共数据')).toBeLessThan(terms.indexOf('部门公共数据') === -1 ? Infinity : terms.indexOf('部门公共数据'));
   });
 
+  it('weighs a specific word above a light verb that glosses hundreds of terms', () => {
+    // "make" (制造, 制定, 制度…) and "support" gloss a great many corpus words; "drones" one.
+    const drones = bridgeEnglish('Does Guiyang support companies making smart cars, robots or drones?', glossary).terms;
+    const weight = (term: string) => drones.find((t) => t.term === term)?.weight ?? 0;
+    expect(weight('无人机')).toBeGreaterThan(weight('支持'));
+    expect(top('Will the city make its roads, water and power systems smarter?', 1)).not.toEqual(['制造']);
+  });
+
   it('returns nothing for words with no counterpart in the corpus', () => {
     const b = bridgeEnglish('purple elephant banana', glossary);
     expect(b.terms).toEqual([]);

@@ -13,7 +13,7 @@ import { EN_STOPWORDS } from '../../../../indexer/language/en/stopwords.ts';
 import { EN_WORD } from '../../../../indexer/language/en/stem.ts';
 import type { Glossary } from '../../../../indexer/format/glossary.ts';
 import { indexOf, stemHits } from './glossary-index.ts';
-import { ALTERNATE_WEIGHT, ALTERNATES_PER_WORD, MIN_SCORE, NEAR_GAIN, SENSE_SUPPORT } from './knobs.ts';
+import { ALTERNATE_WEIGHT, ALTERNATES_PER_WORD, MIN_SCORE, NEAR_GAIN, SENSE_SUPPORT, SPECIFICITY } from './knobs.ts';
 import { better, gainOf, Matcher, round, scoreTerm, type Candidate } from './match.ts';
 
 export interface BridgedTerm {
@@ -46,7 +46,7 @@ export interface Bridge {
 export type Cooccurrence = (a: string, b: string) => number;
 
 export function bridgeEnglish(question: string, glossary: Glossary, max = 8, cooccurrence?: Cooccurrence): Bridge {
-  const { words, candidates } = candidatesFor(question, glossary);
+  const { words, candidates, specific } = candidatesFor(question, glossary);
   if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: words.map((w) => w.word), quality: 0 };
 
   const allWords = words.map((_, i) => i);
@@ -59,19 +59,19 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8, coo
     let best: { c: Candidate; gain: number } | null = null;
     for (const c of candidates) {
       if (picked.has(c.term)) continue;
-      const gain = gainOf(c, open);
+      const gain = gainOf(c, open, specific);
       if (gain >= MIN_SCORE && (!best || better(gain, c, best.gain, best.c))) best = { c, gain };
     }
     if (!best) break;
     picked.set(best.c.term, best.gain);
     for (const i of open) if ((best.c.cov[i] ?? 0) > 0) covered.add(i);
   }
-  if (cooccurrence && picked.size > 1) preferCooccurring(picked, candidates, allWords, cooccurrence);
+  if (cooccurrence && picked.size > 1) preferCooccurring(picked, candidates, allWords, cooccurrence, specific);
 
   // Alternates: a few more high-scoring terms for each covered word, at lower weight, in case the
   // best cover's wording is not the clause's.
   const weights = new Map(picked);
-  const scored = candidates.filter((c) => !picked.has(c.term)).map((c) => ({ c, score: gainOf(c, allWords) })).filter((x) => x.score >= MIN_SCORE);
+  const scored = candidates.filter((c) => !picked.has(c.term)).map((c) => ({ c, score: gainOf(c, allWords, specific) })).filter((x) => x.score >= MIN_SCORE);
   for (const i of covered) {
     const ranked = scored
       .filter(({ c }) => (c.cov[i] ?? 0) > 0)
@@ -103,20 +103,20 @@ export interface BridgeCandidate {
 
 /** Diagnostics: the question's content words and the best-scoring candidate terms, best first. */
 export function explainBridge(question: string, glossary: Glossary, top = 20): { words: string[]; candidates: BridgeCandidate[] } {
-  const { words, candidates } = candidatesFor(question, glossary);
+  const { words, candidates, specific } = candidatesFor(question, glossary);
   const all = words.map((_, i) => i);
   return {
     words: words.map((w) => w.word),
     candidates: candidates
-      .map((c) => ({ term: c.term, score: round(gainOf(c, all)), cov: c.cov.slice(0, words.length).map(round), factor: round(c.factor) }))
+      .map((c) => ({ term: c.term, score: round(gainOf(c, all, specific)), cov: c.cov.slice(0, words.length).map(round), factor: round(c.factor) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, top),
   };
 }
 
-function candidatesFor(question: string, glossary: Glossary): { words: QuestionWord[]; candidates: Candidate[] } {
+function candidatesFor(question: string, glossary: Glossary): { words: QuestionWord[]; candidates: Candidate[]; specific: number[] } {
   const words = questionWords(question);
-  if (words.length === 0) return { words, candidates: [] };
+  if (words.length === 0) return { words, candidates: [], specific: [] };
   const index = indexOf(glossary);
   // An agent noun (specialist, officer, operator) implies a person: the hidden last question word
   // lets a role suffix (员, 人, 者, 官) count as accounted for, without being a word to cover.
@@ -133,7 +133,22 @@ function candidatesFor(question: string, glossary: Glossary): { words: QuestionW
     const c = scoreTerm(index.terms[i]!, matcher);
     if (c) candidates.push(c);
   }
-  return { words, candidates };
+  return { words, candidates, specific: specificity(stems.length, hits, index) };
+}
+
+/**
+ * Per question word, how specific it is: the idf of its stem over the glossary's terms (how few of the
+ * corpus's words it glosses), over the question's mean. "make", "get" and "help" gloss hundreds of
+ * terms and characters, "museum" and "village" a handful: covering the specific word is what finds
+ * the clause. A word that glosses nothing (or the hidden person stem) weighs 1.
+ */
+function specificity(n: number, hits: ReturnType<typeof stemHits>, index: ReturnType<typeof indexOf>): number[] {
+  const reached = Array.from({ length: n }, () => new Set<number>());
+  for (const [gloss, words] of hits) for (const { word } of words) for (const t of index.termsByStem.get(gloss) ?? []) reached[word]!.add(t);
+  const idf = reached.map((terms) => (terms.size > 0 ? Math.log(1 + index.terms.length / terms.size) : 0));
+  const known = idf.filter((x) => x > 0);
+  const mean = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
+  return idf.map((x) => (x > 0 ? (x / mean) ** SPECIFICITY : 1));
 }
 
 /** Nouns for a person by role: specialist, officer, operator, administrator, statistician. */
@@ -164,7 +179,7 @@ function questionWords(question: string): QuestionWord[] {
  * the same question words ("plan" → 计划 or 规划) that appears more often in the units holding the
  * question's other picked terms.
  */
-function preferCooccurring(picked: Map<string, number>, candidates: readonly Candidate[], allWords: readonly number[], cooccurrence: Cooccurrence): void {
+function preferCooccurring(picked: Map<string, number>, candidates: readonly Candidate[], allWords: readonly number[], cooccurrence: Cooccurrence, specific: readonly number[]): void {
   const byTerm = new Map(candidates.map((c) => [c.term, c]));
   for (const [term, gain] of [...picked]) {
     const own = byTerm.get(term)!;
@@ -175,14 +190,14 @@ function preferCooccurring(picked: Map<string, number>, candidates: readonly Can
     for (const c of candidates) {
       // Another sense of the same words: it covers them, and nothing else.
       if (picked.has(c.term) || !allWords.every((i) => (c.cov[i] ?? 0) > 0 === words.includes(i))) continue;
-      const g = gainOf(c, allWords);
+      const g = gainOf(c, allWords, specific);
       if (g < NEAR_GAIN * gain) continue;
       const score = g * (1 + SENSE_SUPPORT * support(c.term));
       if (score > best.score) best = { term: c.term, score };
     }
     if (best.term !== term) {
       picked.delete(term);
-      picked.set(best.term, gainOf(byTerm.get(best.term)!, allWords));
+      picked.set(best.term, gainOf(byTerm.get(best.term)!, allWords, specific));
     }
   }
 }

@@ -19,3 +19,6 @@ export const MIN_SCORE = 0.3; // below this a match is noise (a rare term matche
 // its gain raised by SENSE_SUPPORT × its co-occurrence with the question's other picked terms.
 export const NEAR_GAIN = 0.6;
 export const SENSE_SUPPORT = 1;
+// How strongly a question word's specificity (its idf over the glossary) weighs its coverage: 0 treats
+// every word alike, 1 in proportion.
+export const SPECIFICITY = 1;
