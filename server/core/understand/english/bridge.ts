@@ -140,7 +140,7 @@ function candidatesFor(question: string, glossary: Glossary): { words: QuestionW
  * Per question word, how specific it is: the idf of its stem over the glossary's terms (how few of the
  * corpus's words it glosses), over the question's mean. "make", "get" and "help" gloss hundreds of
  * terms and characters, "museum" and "village" a handful: covering the specific word is what finds
- * the clause. A word that glosses nothing (or the hidden person stem) weighs 1.
+ * the clause. The hidden person stem is weighed like any word; a word that glosses nothing weighs 1.
  */
 function specificity(n: number, hits: ReturnType<typeof stemHits>, index: ReturnType<typeof indexOf>): number[] {
   const reached = Array.from({ length: n }, () => new Set<number>());
