@@ -9,13 +9,13 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadSeed } from './dataset.ts';
 import { indexConfigFromEnv } from '../indexer/config/index-config.ts';
-import { jiebaSegmenter } from '../indexer/build/segment.ts';
+import { jiebaCoined, jiebaSegmenter } from '../indexer/build/segment.ts';
 import { wordTokens, type Segment } from '../indexer/language/tokens.ts';
 import { createAssistant } from '../server/core/assistant.ts';
 import { parseQuestion } from '../server/core/understand/question.ts';
 import type { AskInput, AskResult } from '../server/core/types.ts';
 import { loadIndexData } from '../server/node/assistant.ts';
-import { wasmSegmenter } from '../server/edge/segment.ts';
+import { wasmCoined, wasmSegmenter } from '../server/edge/segment.ts';
 
 export interface SegmentDifference {
   text: string;
@@ -70,8 +70,8 @@ export async function compareSegmenters(indexDir: string, questions: readonly Co
   }
 
   // Lexical-only on both sides: dense retrieval does not depend on segmentation.
-  const withNode = createAssistant({ index: data, segment: node, dense: null });
-  const withWasm = createAssistant({ index: data, segment: wasm, dense: null });
+  const withNode = createAssistant({ index: data, segment: node, coined: jiebaCoined, dense: null });
+  const withWasm = createAssistant({ index: data, segment: wasm, coined: wasmCoined(jiebaWasm), dense: null });
   const citationDifferences: RetrievalDifference[] = [];
   let sameTop10 = 0;
   for (const q of questions) {

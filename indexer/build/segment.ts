@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as jieba from 'nodejs-jieba';
-import { preferWords, type Segment } from '../language/tokens.ts';
+import { preferWords, type Coined, type Segment } from '../language/tokens.ts';
 
 // Segmentation and tagging never use jieba's keyword extractor, but load() always reads its IDF table
 // (6 MB, ~20 MB of memory and ~0.3 s) and insists on at least one line: a one-line table stands in.
@@ -25,6 +25,12 @@ export function jiebaSegmenter(userWords: readonly string[] = []): Segment {
   }
   return preferWords((text) => jieba.cutForSearch(text, true), userWords);
 }
+
+/** Without its HMM jieba cuts only into dictionary words (user words included): a coinage falls apart. */
+export const jiebaCoined: Coined = (word) => {
+  if (!loaded) jiebaSegmenter();
+  return jieba.cut(word, false).length > 1;
+};
 
 /** Part-of-speech tags, used only while deriving the user dictionary from the corpus. */
 export function jiebaTag(text: string): { word: string; tag: string }[] {

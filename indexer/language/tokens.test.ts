@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../build/corpus.ts';
 import { userDictionary } from '../build/dictionary.ts';
-import { jiebaSegmenter, jiebaTag } from '../build/segment.ts';
-import { bigramTokens, preferWords, wordTokens } from './tokens.ts';
+import { unitsOf } from '../statute/units.ts';
+import { searchableText } from '../format/lexical.ts';
+import { jiebaCoined, jiebaSegmenter, jiebaTag } from '../build/segment.ts';
+import { bigramTokens, preferWords, splitCoined, wordTokens } from './tokens.ts';
 
 const { regulations } = await loadCorpus('corpus');
 const dictionary = userDictionary(regulations, jiebaTag);
@@ -29,6 +31,22 @@ describe('segmentation with the real jieba and the corpus dictionary', () => {
     expect(preferWords((t) => [...t], ['大模型', '模型'])('做大模型好')).toEqual(['做', '大模型', '大', '模', '型', '好']);
     const chars = (t: string) => [...t];
     expect(preferWords(chars, [])).toBe(chars);
+  });
+
+  it('splits a word the HMM coined around a corpus word into the corpus\'s words, and keeps dictionary words whole', () => {
+    const vocabulary = new Set(unitsOf(regulations).flatMap((u) => wordTokens(segment, searchableText(u))));
+    const known = (w: string) => vocabulary.has(w);
+    // jieba joins 做 to 算力, a word its dictionary lacks; the corpus has 算力 and not 做算力.
+    expect(wordTokens(segment, '做算力服务的公司')).toContain('做算力');
+    expect(known('算力') && !known('做算力')).toBe(true);
+    expect(splitCoined(wordTokens(segment, '做算力服务的公司'), known, jiebaCoined)).toEqual(['算力', '服务', '公司']);
+    expect(splitCoined(wordTokens(segment, '机房能不能买绿电来用'), known, jiebaCoined)).toContain('绿电');
+    // 增值税 is jieba's own word: the asker's word, absent from the corpus, stays whole (not 增值).
+    expect(known('增值税') || jiebaCoined('增值税')).toBe(false);
+    expect(splitCoined(['增值税'], known, jiebaCoined)).toEqual(['增值税']);
+    // The longest corpus word wins at each place, and a coinage with none inside stays as it is.
+    const corpus = new Set(['数据', '数据中心', '中心']);
+    expect(splitCoined(['建数据中心吧', '某某某'], (w) => corpus.has(w), () => true)).toEqual(['数据中心', '某某某']);
   });
 
   it('drops question words, particles and punctuation', () => {

@@ -10,6 +10,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...ZH_STOPWORDS, ...EN_ST
 /** Splits text into words; search-mode segmentation (long words also yield their parts). */
 export type Segment = (text: string) => string[];
 
+/** Whether the segmenter's dictionaries lack a word: its HMM coined it from single characters. */
+export type Coined = (word: string) => boolean;
+
 /**
  * The corpus dictionary's words win the segmenter's splits: jieba weighs its own words against a user
  * word and cuts 做大模型 into 做大/模型 although 大模型 is a term of the corpus. Every occurrence of a
@@ -32,6 +35,31 @@ export function preferWords(segment: Segment, words: readonly string[]): Segment
     if (at < text.length) out.push(...segment(text.slice(at)));
     return out;
   };
+}
+
+const CJK_WORD = /^[\u3400-\u9fff\uf900-\ufaff]{3,}$/;
+
+/**
+ * jieba's HMM joins the characters around a word its dictionaries lack into a new word: 做算力 (做 + 算力),
+ * 绿电来用 (绿电 + 来用). The corpus then knows neither the coinage nor, through it, the word the asker
+ * meant. A coined word of three or more characters that is not known (to the corpus, or to what the
+ * index learned from its log) gives way to the known words inside it (longest first, left to right); a
+ * dictionary word the corpus lacks (增值税) is the asker's own word and stays whole, as does a coinage
+ * with no known word inside. Only questions are split: a coinage in the log is learned whole, and known.
+ */
+export function splitCoined(words: readonly string[], known: (word: string) => boolean, coined: Coined): string[] {
+  return words.flatMap((word) => {
+    if (!CJK_WORD.test(word) || known(word) || !coined(word)) return [word];
+    const chars = [...word];
+    const pieces: string[] = [];
+    for (let i = 0; i < chars.length - 1; ) {
+      let j = chars.length - (i === 0 ? 1 : 0);
+      while (j - i >= 2 && !known(chars.slice(i, j).join(''))) j--;
+      if (j - i >= 2) pieces.push(chars.slice(i, (i = j)).join(''));
+      else i++;
+    }
+    return pieces.length > 0 ? pieces : [word];
+  });
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

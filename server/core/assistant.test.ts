@@ -135,6 +135,18 @@ describe('everyday question forms', () => {
     expect(parsed.regulationIds.sort()).toEqual([GY, GZ]);
     expect(query.words.map((w) => w.term).filter((t) => ['这两部', '两部', '分别', '各自'].includes(t))).toEqual([]);
   });
+
+  it('searches for the corpus word inside a word jieba coined around it (做算力), and answers from its clauses', async () => {
+    const question = '做算力服务的公司能不能搞些新花样拓展业务？';
+    const terms = (await assistant.retrieve({ question })).query.words.map((w) => w.term);
+    expect(terms).toContain('算力');
+    expect(terms).not.toContain('做算力');
+    const r = await assistant.ask({ question });
+    expect(r.found).toBe(true);
+    expect(r.citations.some((c) => c.text.includes('算力'))).toBe(true);
+    // A word of jieba's own dictionary that the corpus lacks is the asker's topic, and stays whole.
+    expect((await assistant.retrieve({ question: '卖数据赚的钱要交多少增值税？' })).query.words.map((w) => w.term)).toContain('增值税');
+  });
 });
 
 describe('grounding', () => {

@@ -1,7 +1,7 @@
 // The assistant: question → understand → conversation → retrieve → decide → answer, with citations.
 // Edge-safe: segmentation and dense search are injected, everything else is plain TypeScript. This
 // file only wires the stages; each lives in its own folder with its own tests.
-import type { Segment } from '../../indexer/language/tokens.ts';
+import type { Coined, Segment } from '../../indexer/language/tokens.ts';
 import { summaries, health } from './answer/catalogue.ts';
 import { citationOf } from './answer/citation.ts';
 import { composeAnswer, notFoundAnswer } from './answer/compose.ts';
@@ -20,6 +20,8 @@ import type { AskInput, AskResult, Assistant, Citation } from './types.ts';
 export interface AssistantOptions {
   index: IndexData;
   segment: Segment;
+  /** Whether the segmenter coined a word (its dictionaries lack it). */
+  coined: Coined;
   /** null: lexical-only (no vectors in the index, or the model failed to load). */
   dense: DenseSearch | null;
   /** Why dense retrieval is unavailable now, when it is. */
@@ -43,7 +45,7 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
   const mode: RetrieverMode = options.mode ?? (options.dense ? 'hybrid' : 'bm25');
   const view = indexView(options.index);
   const dense = guardedDense(options.dense, tuning.denseCandidates, options.warn ?? console.warn);
-  const { retrieve, select, learned } = retriever(view, options.segment, dense, tuning, mode);
+  const { retrieve, select, learned } = retriever(view, options.segment, options.coined, dense, tuning, mode);
   const duties = dutyIndex(view);
 
   const decide = (retrieval: Retrieval) => {

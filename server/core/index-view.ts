@@ -17,6 +17,8 @@ export interface IndexView {
   df(term: string): number;
   /** Inverse document frequency of a word over the units. */
   idf(term: string): number;
+  /** Whether the corpus has the word, or the translation table or pivot synonyms lead from it to the corpus. */
+  knows(term: string): boolean;
   /** Share of the units holding word b that also hold word a. */
   cooccurrence(a: string, b: string): number;
 }
@@ -77,5 +79,6 @@ export function indexView(data: IndexData): IndexView {
     hasParagraphs: (unit) => split.has(unit),
     df: frequency,
     idf: (term) => Math.log(1 + total / (frequency(term) + 0.5)),
+    knows: (term) => frequency(term) > 0 || data.learned.translation.has(term) || data.learned.pivot.has(term),
   };
 }

@@ -16,7 +16,7 @@ import { IndexLoadError, parseManifest, type IndexManifest } from '../../indexer
 import { artefactBytes, readVerified, sha256Hex, type ByteSource } from '../../indexer/format/reader.ts';
 import { decodeVectors } from '../../indexer/format/vectors.ts';
 import { createAssistant, parseIndexData, type AssistantOptions, type DenseSearch } from '../core/index.ts';
-import { wasmSegmenter, type JiebaWasm } from './segment.ts';
+import { wasmCoined, wasmSegmenter, type JiebaWasm } from './segment.ts';
 import { vectorizeDense } from './vectorize.ts';
 import { workersAiEmbedder } from './workers-ai.ts';
 import type { Ai, VectorizeIndex } from './workers-types.ts';
@@ -75,7 +75,7 @@ export async function loadEdgeAssistant(options: EdgeLoadOptions) {
   const { dense, note } = edgeDense(manifest, files, options);
   const warn = options.warn ?? ((line: string) => console.warn(line));
   if (manifest.dense && !dense) warn(`warning: dense retrieval unavailable at the edge, serving lexical-only: ${note}`);
-  const assistant = createAssistant({ index, segment, dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
+  const assistant = createAssistant({ index, segment, coined: wasmCoined(options.jieba), dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
   return Object.assign(assistant, { manifest });
 }
 

@@ -2,10 +2,11 @@
 // Takes the module's functions rather than importing them, so that the same code serves the Worker
 // (jieba-wasm's `web` build, instantiated from a bundled WebAssembly.Module) and Node (its `nodejs`
 // build, used by segment-compare.ts and the tests). Edge-safe: no Node imports.
-import { preferWords, type Segment } from '../../indexer/language/tokens.ts';
+import { preferWords, type Coined, type Segment } from '../../indexer/language/tokens.ts';
 
 /** The part of jieba-wasm's API the segmenter uses (identical in its web and nodejs builds). */
 export interface JiebaWasm {
+  cut(text: string, hmm?: boolean | null): string[];
   cut_for_search(text: string, hmm?: boolean | null): string[];
   add_word(word: string, freq?: number | null, tag?: string | null): number;
 }
@@ -47,3 +48,6 @@ export function wasmSegmenter(jieba: JiebaWasm, userWords: readonly string[] = [
   for (const word of userWords) add(word, CPPJIEBA_USER_WORD_FREQ);
   return preferWords((text) => jieba.cut_for_search(text, true), userWords);
 }
+
+/** As jiebaCoined: without its HMM jieba-rs cuts only into dictionary words, so a coinage falls apart. */
+export const wasmCoined = (jieba: JiebaWasm): Coined => (word) => jieba.cut(word, false).length > 1;

@@ -3,7 +3,7 @@
 // Nothing is loaded at isolate start-up (Workers allow 1 s of it): the first request reads the bundle
 // through the ASSETS binding, instantiates jieba-wasm from the compiled module wrangler bundled, and
 // loads jieba's dictionary (~0.5–1 s CPU, once per isolate); later requests reuse all of it.
-import { add_word, cut_for_search, initSync } from 'jieba-wasm/web';
+import { add_word, cut, cut_for_search, initSync } from 'jieba-wasm/web';
 import { serverConfigFromEnv } from '../../indexer/config/server-config.ts';
 import { createApp } from '../http/app.ts';
 import { openFeedbackStore } from '../http/feedback/store.ts';
@@ -26,7 +26,7 @@ export interface Env {
   [name: string]: unknown;
 }
 
-const jieba = { add_word, cut_for_search };
+const jieba = { add_word, cut, cut_for_search };
 type App = ReturnType<typeof createApp>;
 let ready: Promise<App> | null = null;
 

@@ -131,7 +131,7 @@ describe('/healthz', () => {
     const { EmbedderUnavailable, loadEmbedder } = await import('../../indexer/build/embed.ts');
     const { createAssistant } = await import('../core/index.ts');
     const { loadIndexData } = await import('../node/assistant.ts');
-    const { jiebaSegmenter } = await import('../../indexer/build/segment.ts');
+    const { jiebaCoined, jiebaSegmenter } = await import('../../indexer/build/segment.ts');
     const modelDir = await mkdtemp(join(tmpdir(), 'regqa-no-model-'));
     let note = '';
     try {
@@ -144,7 +144,7 @@ describe('/healthz', () => {
     }
     expect(note).toContain(modelDir);
     const { data } = await loadIndexData(index.dir);
-    const assistant = createAssistant({ index: data, segment: jiebaSegmenter(data.dictionary), dense: null, denseNote: note });
+    const assistant = createAssistant({ index: data, segment: jiebaSegmenter(data.dictionary), coined: jiebaCoined, dense: null, denseNote: note });
     const server = await startServer(assistant, testConfig());
     try {
       const text = await (await fetch(`${server.url}/healthz`)).text();

@@ -1,7 +1,7 @@
 // Node runtime: verify the index on disk, wire nodejs-jieba and (when the index has vectors)
 // hnswlib-node plus the transformers.js query embedder into the edge-safe core.
 import { join } from 'node:path';
-import { jiebaSegmenter } from '../../indexer/build/segment.ts';
+import { jiebaCoined, jiebaSegmenter } from '../../indexer/build/segment.ts';
 import { loadHnsw } from '../../indexer/build/hnsw.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
 import type { Segment } from '../../indexer/language/tokens.ts';
@@ -42,7 +42,7 @@ export async function assistantOver(loaded: Awaited<ReturnType<typeof loadIndexD
   const segment: Segment = (text) => loadJieba()(text);
   const { dense, note } = await loadDense(versionDir, manifest, options.env ?? process.env);
   if (manifest.dense && !dense) warn(`warning: dense retrieval unavailable, serving lexical-only: ${note}`);
-  const assistant = createAssistant({ index: data, segment, dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
+  const assistant = createAssistant({ index: data, segment, coined: jiebaCoined, dense, denseNote: note, warn, mode: options.mode, tuning: options.tuning });
   return Object.assign(assistant, { warmUp: () => void loadJieba() });
 }
 

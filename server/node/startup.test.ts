@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../indexer/build/build.ts';
 import { indexConfigFromEnv } from '../../indexer/config/index-config.ts';
-import { jiebaSegmenter } from '../../indexer/build/segment.ts';
+import { jiebaCoined, jiebaSegmenter } from '../../indexer/build/segment.ts';
 import { createAssistant } from '../core/assistant.ts';
 import { loadIndexData } from './assistant.ts';
 
@@ -75,6 +75,7 @@ describe('an embedding model that fails at query time', () => {
     const assistant = createAssistant({
       index: { ...data, info: { ...data.info, dense: true } },
       segment: jiebaSegmenter(data.dictionary),
+      coined: jiebaCoined,
       dense: async () => {
         calls++;
         throw new Error('ONNX session crashed');

@@ -6,7 +6,7 @@ import { wordTokens } from '../../indexer/language/tokens.ts';
 import { unlearnedModel } from '../../indexer/learn/artefact.ts';
 import { userDictionary } from '../../indexer/build/dictionary.ts';
 import { parseStatute } from '../../indexer/build/parse.ts';
-import { jiebaSegmenter, jiebaTag } from '../../indexer/build/segment.ts';
+import { jiebaCoined, jiebaSegmenter, jiebaTag } from '../../indexer/build/segment.ts';
 import type { Glossary } from '../../indexer/format/glossary.ts';
 import { unitsOf } from '../../indexer/statute/units.ts';
 import type { IndexData } from '../core/index-data.ts';
@@ -39,6 +39,7 @@ export interface TinyIndex {
   data: IndexData;
   view: IndexView;
   segment: ReturnType<typeof jiebaSegmenter>;
+  coined: typeof jiebaCoined;
   /** Index of the unit with this id (regulationId/articleKey[/paragraph]). */
   unit(id: string): number;
 }
@@ -61,6 +62,7 @@ export function tinyIndex(): TinyIndex {
     data,
     view: indexView(data),
     segment,
+    coined: jiebaCoined,
     unit: (id) => {
       const i = byId.get(id);
       if (i === undefined) throw new Error(`no unit ${id} in the tiny index (${[...byId.keys()].join(', ')})`);

@@ -49,7 +49,7 @@ describe('context', () => {
 describe('topic articles', () => {
   const deps = {
     view: tiny.view,
-    queries: queryBuilder(tiny.view, tiny.segment, DEFAULT_TUNING),
+    queries: queryBuilder(tiny.view, tiny.segment, tiny.coined, DEFAULT_TUNING),
     rank: ranker(tiny.view, tiny.segment, guardedDense(null, 10, () => {}), DEFAULT_TUNING),
     select: (hits: Parameters<typeof select>[1], words: Parameters<typeof select>[2]) => select(tiny.view, hits, words, DEFAULT_TUNING),
     mode: 'bm25' as const,

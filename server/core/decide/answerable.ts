@@ -34,12 +34,11 @@ export function judge(view: IndexView, learned: LearnedSignals, retrieval: Retri
   const asked = questionWords(query);
   const top = hits[0];
   const clause = top ? view.units[top.unit]! : null;
-  const { translation, pivot } = view.data.learned;
   const features = decisionFeatures({
     words: asked,
     clause: clause && `${clause.chapter}\n${clause.text}`,
     idf: view.idf,
-    known: (term) => view.df(term) > 0 || translation.has(term) || pivot.has(term),
+    known: view.knows,
     translation: learned.strength(asked),
     namesRegulation: parsed.namesRegulation,
     frame: parsed.expansions.length > 0,

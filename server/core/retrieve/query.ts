@@ -2,7 +2,7 @@
 // statute words standing in for its frame, and for a follow-up the earlier topic at a lower weight.
 // English questions are bridged to the corpus's own vocabulary.
 import { MODALITY_WORDS } from '../../../indexer/language/zh/modality.ts';
-import { bigramTokens, wordTokens, type Segment } from '../../../indexer/language/tokens.ts';
+import { bigramTokens, splitCoined, wordTokens, type Coined, type Segment } from '../../../indexer/language/tokens.ts';
 import type { Context } from '../conversation/context.ts';
 import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
@@ -13,14 +13,14 @@ import type { LexicalQuery } from './types.ts';
 export interface QueryBuilder {
   /** `own`: the question's content words, when the caller has them already. */
   queryOf(parsed: ParsedQuestion, context: Context, own?: string[]): LexicalQuery;
-  /** Jieba words without stopwords and modal verbs, each once. */
+  /** Jieba words without stopwords and modal verbs, each once; coinages give way to the corpus's words in them. */
   contentWords(text: string): string[];
   /** The content words but the place that named a regulation (贵阳 in 贵阳那边有什么规定？). */
   withoutPlaces(parsed: ParsedQuestion, words: string[]): string[];
 }
 
-export function queryBuilder(view: IndexView, segment: Segment, tuning: Pick<Tuning, 'expansionWeight' | 'followUp'>): QueryBuilder {
-  const contentWords = (text: string) => [...new Set(wordTokens(segment, text).filter((w) => !MODALITY_WORDS.has(w)))];
+export function queryBuilder(view: IndexView, segment: Segment, coined: Coined, tuning: Pick<Tuning, 'expansionWeight' | 'followUp'>): QueryBuilder {
+  const contentWords = (text: string) => [...new Set(splitCoined(wordTokens(segment, text), view.knows, coined).filter((w) => !MODALITY_WORDS.has(w)))];
 
   // The place chooses where to look, not what to look for.
   const withoutPlaces = (parsed: ParsedQuestion, words: string[]) => {

@@ -1,6 +1,6 @@
 // understand → conversation → retrieve for one question: the parsed question, its context, the scope
 // and query, and the ranked articles (none for a lookup by reference).
-import type { Segment } from '../../../indexer/language/tokens.ts';
+import type { Coined, Segment } from '../../../indexer/language/tokens.ts';
 import { select, type Selection } from '../answer/select.ts';
 import { relativeArticle, resolveContext, type Context } from '../conversation/context.ts';
 import { withTopicArticles } from '../conversation/topic.ts';
@@ -22,8 +22,8 @@ export interface Retrieval {
   hits: ArticleHit[];
 }
 
-export function retriever(view: IndexView, segment: Segment, dense: GuardedDense, tuning: Tuning, mode: RetrieverMode) {
-  const queries = queryBuilder(view, segment, tuning);
+export function retriever(view: IndexView, segment: Segment, coined: Coined, dense: GuardedDense, tuning: Tuning, mode: RetrieverMode) {
+  const queries = queryBuilder(view, segment, coined, tuning);
   const learned = learnedSignalsOf(view, tuning);
   const rank = ranker(view, segment, dense, tuning, learned);
   const choose = (hits: ArticleHit[], words: WeightedTerm[], kind?: ParsedQuestion['kind']): Selection => select(view, hits, words, tuning, kind);

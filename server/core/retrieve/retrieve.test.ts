@@ -14,7 +14,7 @@ import { rollUp } from './rollup.ts';
 
 const tiny = tinyIndex();
 const { view, segment } = tiny;
-const queries = queryBuilder(view, segment, DEFAULT_TUNING);
+const queries = queryBuilder(view, segment, tiny.coined, DEFAULT_TUNING);
 const ids = (hits: { unit: number }[]) => hits.map((h) => view.units[h.unit]!.id);
 const parsed = (q: string) => parseQuestion(q, view.data.regulations);
 
