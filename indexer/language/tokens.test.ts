@@ -47,6 +47,8 @@ describe('segmentation with the real jieba and the corpus dictionary', () => {
     // The longest corpus word wins at each place, and a coinage with none inside stays as it is.
     const corpus = new Set(['数据', '数据中心', '中心']);
     expect(splitCoined(['建数据中心吧', '某某某'], (w) => corpus.has(w), () => true)).toEqual(['数据中心', '某某某']);
+    // A function word inside a coinage is not a topic there either (规定 is a stopword).
+    expect(splitCoined(['看规定吧'], (w) => w === '规定', () => true)).toEqual([]);
   });
 
   it('drops question words, particles and punctuation', () => {

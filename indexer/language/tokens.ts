@@ -52,13 +52,20 @@ export function splitCoined(words: readonly string[], known: (word: string) => b
     if (!CJK_WORD.test(word) || known(word) || !coined(word)) return [word];
     const chars = [...word];
     const pieces: string[] = [];
+    let found = false;
     for (let i = 0; i < chars.length - 1; ) {
       let j = chars.length - (i === 0 ? 1 : 0);
       while (j - i >= 2 && !known(chars.slice(i, j).join(''))) j--;
-      if (j - i >= 2) pieces.push(chars.slice(i, (i = j)).join(''));
-      else i++;
+      if (j - i < 2) {
+        i++;
+        continue;
+      }
+      const piece = chars.slice(i, (i = j)).join('');
+      found = true;
+      // A function word inside a coinage (看规定吧 → 规定) is no more a topic than on its own.
+      if (!STOPWORDS.has(piece)) pieces.push(piece);
     }
-    return pieces.length > 0 ? pieces : [word];
+    return found ? pieces : [word];
   });
 }
 

@@ -136,6 +136,14 @@ describe('everyday question forms', () => {
     expect(query.words.map((w) => w.term).filter((t) => ['这两部', '两部', '分别', '各自'].includes(t))).toEqual([]);
   });
 
+  it('answers whether a regulation applies to the asker from its scope clause (第二条)', async () => {
+    for (const [question, regulation] of [['外地企业来贵州处理数据，要遵守贵州的条例吗？', GZ], ['在贵阳开公司做数字经济业务，贵阳那部草案管得着我吗？', GY], ['Does the Guizhou regulation apply to companies from other provinces?', GZ]] as const) {
+      const r = await assistant.ask({ question });
+      expect(r.found, question).toBe(true);
+      expect(cited(r)[0], question).toBe(`${regulation} 第二条第一款`);
+    }
+  });
+
   it('searches for the corpus word inside a word jieba coined around it (做算力), and answers from its clauses', async () => {
     const question = '做算力服务的公司能不能搞些新花样拓展业务？';
     const terms = (await assistant.retrieve({ question })).query.words.map((w) => w.term);

@@ -81,6 +81,7 @@ describe('question kinds and search text', () => {
     expect(parseQuestion('who must appoint a data specialist?', regs)).toMatchObject({ kind: 'who', lang: 'en' });
     expect(parseQuestion('什么是公共数据？', regs).kind).toBe('definition');
     expect(parseQuestion('什么叫数据专员？', regs).kind).toBe('definition');
+    expect(parseQuestion('公共数据到底是个啥？', regs).kind).toBe('definition');
     // English asks for a definition in the same ways: what counts / qualifies as X, what is meant by X.
     for (const q of ['What counts as "public data" here?', 'What qualifies as enterprise data?', 'What is meant by a public institution under the rules?']) {
       expect(parseQuestion(q, regs).kind).toBe('definition');
@@ -103,6 +104,20 @@ describe('question kinds and search text', () => {
       expect(parsed.expansions, q).toEqual(['为了', '制定']);
       expect(parsed.searchText, q).not.toMatch(/定|出台/);
     }
+  });
+
+  it('reads "why was it made" with its making verb as the purpose frame, only when a regulation is named', () => {
+    for (const q of ['贵州为什么要专门搞一个大数据的条例？', '为什么要制定这部条例？', 'Why did Guizhou pass a law on big data?']) {
+      expect(parseQuestion(q, regs).expansions, q).toEqual(['为了', '制定']);
+    }
+    expect(parseQuestion('为什么要搞大数据？', regs).expansions).toEqual([]);
+  });
+
+  it('reads whether a regulation applies to the asker as its scope frame, and a government\'s remit as not', () => {
+    for (const q of ['外省公司在贵州搞数据相关的事，这个条例管不管？', '我做数据生意，也要遵守这部条例吗？', '条例适用于哪些地方？', 'Does this rule apply to the whole city area?']) {
+      expect(parseQuestion(q, regs).expansions, q).toEqual(['适用', '遵守', '行政区域']);
+    }
+    expect(parseQuestion('我们村宽带慢，政府管不管这事？', regs).expansions).toEqual([]);
   });
 
   it('converts traditional characters and expands official abbreviations', () => {

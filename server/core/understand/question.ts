@@ -32,7 +32,7 @@ export interface ParsedQuestion {
 
 const WHO = /谁|哪个部门|哪些部门|哪个机构|哪些机构|什么部门|哪一级|哪级|由哪|\bwho\b|\bwhich (?:department|agency|authority|body|government|office)/i;
 // Ways of asking what a term means, in Chinese (什么叫X, X是指什么) and English (what is X, what counts as X).
-const DEFINITION = /什么是|什么叫|何谓|何为|是什么意思|是指什么|指的是什么|指什么|是啥|啥是|的含义|的定义|怎么定义|如何定义|\bwhat (?:is|are|does)\b.*\b(?:mean|defined|definition)|\bdefin(?:e|ition)\b|\bwhat (?:counts|qualifies) as\b|\bwhat is meant by\b|^what (?:is|are) (?:a |an |the )?[\w\s-]{2,30}\??$/i;
+const DEFINITION = /什么是|什么叫|何谓|何为|是什么意思|是指什么|指的是什么|指什么|是啥|是个啥|是个什么|啥是|的含义|的定义|怎么定义|如何定义|\bwhat (?:is|are|does)\b.*\b(?:mean|defined|definition)|\bdefin(?:e|ition)\b|\bwhat (?:counts|qualifies) as\b|\bwhat is meant by\b|^what (?:is|are) (?:a |an |the )?[\w\s-]{2,30}\??$/i;
 const DUTY = /(.{2,20}?)(?:有哪些|有什么|的)?(?:职责|责任|义务|职能|任务)|(.{2,20}?)(?:应当|要|需要|必须|该)(?:做|干|履行)(?:什么|哪些)|(.{2,20}?)负责(?:什么|哪些)|\bwhat (?:must|should|does) (?:the )?(.{3,60}?) do\b|\b(?:duties|responsibilities|obligations) of (?:the )?(.{3,60}?)\??$/i;
 // A-not-A questions (会不会, 能不能, 有没有, 可不可以) are particles like 吗; jieba splits them into
 // 会/不会, which would otherwise search for words no statute uses.
