@@ -54,7 +54,7 @@ export function splitCoined(words: readonly string[], known: (word: string) => b
     const pieces: string[] = [];
     let found = false;
     for (let i = 0; i < chars.length - 1; ) {
-      let j = chars.length - (i === 0 ? 1 : 0);
+      let j = chars.length;
       while (j - i >= 2 && !known(chars.slice(i, j).join(''))) j--;
       if (j - i < 2) {
         i++;

@@ -157,13 +157,13 @@ export function scoreTerm(entry: TermEntry, matcher: Matcher): Candidate | null 
   return { term, cov, factor: entry.df ** POPULARITY * fit * fit };
 }
 
-/** `weights`: per question word, how much covering it is worth (its specificity; 1 each when absent). */
-export function gainOf(c: Candidate, stems: readonly number[], weights?: readonly number[]): number {
+/** `weights`: per question word, how much covering it is worth (its specificity). */
+export function gainOf(c: Candidate, stems: readonly number[], weights: readonly number[]): number {
   let sum = 0;
   let k = 0;
   for (const i of stems) {
     const v = c.cov[i] ?? 0;
-    sum += v * (weights?.[i] ?? 1);
+    sum += v * weights[i]!;
     if (v >= BONUS_MIN_COVER) k++;
   }
   if (sum === 0) return 0;
