@@ -58,7 +58,13 @@ export const ABLATIONS: Record<string, { tuning: (d: IndexData) => TuningOverrid
   decision: { data: (d) => ({ ...d, decision: null }), tuning: (d) => ({ learned: d.decision?.fusion }) },
   // The log without the team's curated questions: tables retrained on what users asked alone.
   curated: { data: withoutCurated, tuning: () => ({}) },
+  // English words reached through the log's lay words (signal → 信号): the glossary without them.
+  lay: { data: (d) => ({ ...d, glossary: withoutLay(d.glossary) }), tuning: () => ({}) },
 };
+
+function withoutLay({ lay: _, ...glossary }: IndexData['glossary']): IndexData['glossary'] {
+  return glossary;
+}
 
 function withoutCurated(d: IndexData): IndexData {
   const questions = d.learned.questions.filter((q) => !q.curated);

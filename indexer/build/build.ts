@@ -90,7 +90,7 @@ async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typ
   const units = unitsOf(corpus.regulations);
   const lexical = buildLexical(segment, units);
   const senses = await (await cedictModule()).loadSenses(config.cacheDir);
-  const { buildGlossary, GlossLookup } = await glossaryModule();
+  const { buildGlossary, GlossLookup, layGlosses } = await glossaryModule();
   const glossary = buildGlossary(units, segment, senses);
   const lookup = new GlossLookup(senses);
   const learned = await learnFromLog({
@@ -112,7 +112,7 @@ async function buildLocked(options: BuildOptions, corpus: Awaited<ReturnType<typ
     await writer.write(ARTEFACTS.units, JSON.stringify(units));
     await writer.write(ARTEFACTS.lexical, serialiseLexical(lexical));
     await writer.write(ARTEFACTS.dictionary, dictionary.join('\n'));
-    await writer.write(ARTEFACTS.glossary, JSON.stringify(glossary));
+    await writer.write(ARTEFACTS.glossary, JSON.stringify({ ...glossary, lay: layGlosses(learned.model.reverse.keys(), glossary, lookup) }));
     await writer.write(ARTEFACTS.learned, encodeLearned(learned.model));
     await writer.write(ARTEFACTS.decision, decision?.text ?? 'null');
     await writer.write(ARTEFACTS.lint, JSON.stringify(corpus.issues, null, 1));

@@ -63,6 +63,20 @@ export function buildGlossary(units: readonly Unit[], segment: Segment, senses: 
 }
 
 /**
+ * The lay section of the glossary: each of `askersWords` (the question words the log taught the learned
+ * tables) of two or more CJK characters that is no corpus term, with its CC-CEDICT senses.
+ */
+export function layGlosses(askersWords: Iterable<string>, glossary: Glossary, lookup: GlossLookup): Record<string, string[]> {
+  const lay: Record<string, string[]> = {};
+  for (const word of [...askersWords].sort()) {
+    if (!CJK_WORD.test(word) || [...word].length < 2 || word in glossary.terms) continue;
+    const g = lookup.glosses(word);
+    if (g.length > 0) lay[word] = g;
+  }
+  return lay;
+}
+
+/**
  * Whether the search-mode token at i is one of the sub-words jieba emits just before the longer
  * word containing it: a later token contains it, and everything in between is inside that word too.
  */

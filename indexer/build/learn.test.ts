@@ -11,20 +11,21 @@ import { unitsOf } from '../statute/units.ts';
 import { loadSenses } from './cedict.ts';
 import { loadCorpus } from './corpus.ts';
 import { userDictionary } from './dictionary.ts';
-import { buildGlossary, GlossLookup } from './glossary.ts';
+import { buildGlossary, GlossLookup, layGlosses } from './glossary.ts';
 import { learnFromLog, readLog, type LearnInput } from './learn.ts';
 import { jiebaDictionaryWords, jiebaSegmenter, jiebaTag } from './segment.ts';
 
 let input: Omit<LearnInput, 'log'>;
 let learned: LearnedModel;
 let tmp: string;
+let lookup: GlossLookup;
 
 beforeAll(async () => {
   const { regulations } = await loadCorpus('corpus');
   const segment = jiebaSegmenter(userDictionary(regulations, jiebaTag));
   const units = unitsOf(regulations);
   const senses = await loadSenses(indexConfigFromEnv().cacheDir);
-  const lookup = new GlossLookup(senses);
+  lookup = new GlossLookup(senses);
   input = { corpusDir: 'corpus', regulations, units, segment, glossary: buildGlossary(units, segment, senses), glosses: (w) => lookup.glosses(w), pivotCandidates: await jiebaDictionaryWords() };
   learned = (await learnFromLog({ ...input, log: await readLog('corpus', null) })).model;
   tmp = await mkdtemp(join(tmpdir(), 'regqa-learn-'));
@@ -47,6 +48,15 @@ describe('learning from the question log', () => {
   it('bridges lay words through CC-CEDICT glosses to the corpus wording', () => {
     expect(learned.pivot.get('种地')?.map(([t]) => t)).toContain('农业');
     for (const [word, synonyms] of learned.pivot) expect(synonyms.some(([t]) => t === word)).toBe(false);
+  });
+
+  it('glosses the askers\' own words the corpus lacks, for English questions to reach them', () => {
+    const lay = layGlosses(learned.reverse.keys(), input.glossary, lookup);
+    // 手机信号差 (a logged question) teaches 信号, a word no statute uses.
+    expect(input.glossary.terms['信号']).toBeUndefined();
+    expect(lay['信号']).toContain('signal');
+    for (const word of Object.keys(lay)) expect(input.glossary.terms[word]).toBeUndefined();
+    expect(layGlosses([], input.glossary, lookup)).toEqual({});
   });
 
   it('builds without a log, and says so', async () => {

@@ -34,4 +34,11 @@ export interface Glossary {
    * variants, unstemmed): 企业 → "company; firm; enterprise". Absent in indexes built before it existed.
    */
   display?: Record<string, string>;
+  /**
+   * The askers' own words: question words of the log that are not corpus words (信号, 骑手, 网站), with
+   * their senses as in `glosses`. The learned tables translate them into the corpus's words, so an
+   * English question can reach a clause through the lay word ("signal" → 信号 → 通信, 网络). Empty
+   * without a log; absent where no build wrote it (test fixtures).
+   */
+  lay?: Record<string, string[]>;
 }

@@ -34,6 +34,15 @@ describe('the mission question (its citations are scored by the eval: seed-002, 
     }
   });
 
+  it('in English: reaches a word no statute glosses through the askers\' Chinese word the log taught (signal → 信号)', async () => {
+    const question = 'Is anyone improving the mobile signal in the countryside?';
+    const { query } = await assistant.retrieve({ question });
+    // 信号 is no statute word; the log's 手机信号 questions were answered from clauses on 通信 networks.
+    expect(query.words.map((w) => w.term)).toContain('通信');
+    expect(query.bridged).toMatchObject({ uncovered: 0 });
+    expect(cited(await assistant.ask({ question }))).toContain(`${GY} 第八条第二款`);
+  });
+
   it('in traditional characters: the same citations as in simplified', async () => {
     const simplified = await assistant.ask({ question: '谁应当明确数据专员？' });
     expect(cited(await assistant.ask({ question: '誰應當明確數據專員？' }))).toEqual(cited(simplified));

@@ -28,6 +28,18 @@ export interface Tuning {
   paragraphPreference: number;
   /** Statute vocabulary for lay phrasing (怎么处罚 → 法律责任), searched at this weight. */
   expansionWeight: number;
+  /**
+   * An English word no corpus word glosses, reached through the askers' Chinese word for it that the
+   * log knows ("signal" → 信号): the clause words the reverse table gives that word are searched.
+   */
+  layBridge: {
+    /** Weight of the lay word's best clause word; the others in proportion to their probability. */
+    weight: number;
+    /** How many clause words per lay word. */
+    terms: number;
+    /** The least gloss match that counts (english/lay.ts). */
+    min: number;
+  };
   followUp: {
     /** The previous question's words, when a follow-up adds its own. */
     oldTopic: number;
@@ -87,6 +99,7 @@ export const DEFAULT_TUNING: Tuning = {
   lexicalCandidates: 1000,
   paragraphPreference: 0.85,
   expansionWeight: 0.8,
+  layBridge: { weight: 0.5, terms: 4, min: 0.7 },
   followUp: { oldTopic: 0.6, newWords: 1.5, citedBoost: 1.5 },
   actorBoost: 1.6,
   responsibilityBoost: 1.25,

@@ -7,8 +7,9 @@ import type { Context } from '../conversation/context.ts';
 import type { IndexView } from '../index-view.ts';
 import type { Tuning } from '../tuning.ts';
 import { bridgeEnglish } from '../understand/english/bridge.ts';
+import { layWordsFor, type LayWord } from '../understand/english/lay.ts';
 import { parseQuestion, type ParsedQuestion } from '../understand/question.ts';
-import type { LexicalQuery } from './types.ts';
+import type { LexicalQuery, WeightedTerm } from './types.ts';
 
 export interface QueryBuilder {
   /** `own`: the question's content words, when the caller has them already. */
@@ -19,7 +20,7 @@ export interface QueryBuilder {
   withoutPlaces(parsed: ParsedQuestion, words: string[]): string[];
 }
 
-export function queryBuilder(view: IndexView, segment: Segment, coined: Coined, tuning: Pick<Tuning, 'expansionWeight' | 'followUp'>): QueryBuilder {
+export function queryBuilder(view: IndexView, segment: Segment, coined: Coined, tuning: Pick<Tuning, 'expansionWeight' | 'followUp' | 'layBridge'>): QueryBuilder {
   const contentWords = (text: string) => [...new Set(splitCoined(wordTokens(segment, text), view.knows, coined).filter((w) => !MODALITY_WORDS.has(w)))];
 
   // The place chooses where to look, not what to look for.
@@ -28,14 +29,34 @@ export function queryBuilder(view: IndexView, segment: Segment, coined: Coined, 
     return words.filter((w) => !places.some((place) => place.startsWith(w)));
   };
 
+  // The clause words the log's lay words stand for, for English words the bridge could not cover.
+  function layBridge(uncovered: readonly string[], taken: readonly string[]): { terms: WeightedTerm[]; reached: LayWord[] } {
+    const { weight, terms, min } = tuning.layBridge;
+    const out = new Map<string, number>();
+    const reached: LayWord[] = [];
+    for (const lay of layWordsFor(uncovered, view.data.glossary, min)) {
+      const translations = (view.data.learned.reverse.get(lay.word) ?? []).slice(0, terms);
+      if (translations.length === 0) continue;
+      reached.push(lay);
+      const top = translations[0]![1];
+      for (const [term, p] of translations) if (!taken.includes(term)) out.set(term, Math.max(out.get(term) ?? 0, weight * lay.score * (p / top)));
+    }
+    return { terms: [...out].map(([term, w]) => ({ term, weight: w, optional: true })), reached };
+  }
+
   function queryOf(parsed: ParsedQuestion, context: Context, own = contentWords(parsed.searchText)): LexicalQuery {
     const expansionsBeside = (own: string[]) =>
       parsed.expansions.filter((w) => !own.includes(w)).map((term) => ({ term, weight: tuning.expansionWeight, optional: true }));
     if (parsed.lang === 'en' && /[a-z]/i.test(parsed.searchText)) {
       const bridged = bridgeEnglish(parsed.searchText, view.data.glossary, undefined, view.cooccurrence);
+      const lay = layBridge(bridged.uncovered, bridged.terms.map((t) => t.term));
+      const terms = [...bridged.terms, ...lay.terms];
       // "come into force", "penalties": the statute's own words for the question's frame, as in Chinese.
-      const words = [...bridged.terms, ...expansionsBeside(bridged.terms.map((t) => t.term))];
-      return { words, bigrams: [], bridged: { covered: bridged.covered.length, uncovered: bridged.uncovered.length, quality: bridged.quality } };
+      const words = [...terms, ...expansionsBeside(terms.map((t) => t.term))];
+      // A word reached through a lay word is covered, as well as its gloss matches.
+      const n = bridged.covered.length + bridged.uncovered.length;
+      const quality = n > 0 ? (bridged.quality * n + lay.reached.reduce((s, l) => s + l.score, 0)) / n : bridged.quality;
+      return { words, bigrams: [], bridged: { covered: bridged.covered.length + lay.reached.length, uncovered: bridged.uncovered.length - lay.reached.length, quality } };
     }
     const expansions = expansionsBeside(own);
     const topic = withoutPlaces(parsed, own);
