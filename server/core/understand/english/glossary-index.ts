@@ -44,6 +44,15 @@ export interface GlossaryIndex {
   stems: Map<string, string[]>;
 }
 
+/** A word's stored senses (glossary.json's format) parsed: each variant's stems, with its rank weight. */
+export function meaningsOf(senses: readonly string[], senseDecay: number): Meanings {
+  return {
+    senses: senses.flatMap((sense, k) =>
+      sense.split(';').map((variant, j) => ({ stems: variant.split(' ').filter(Boolean), rank: 1 / (1 + senseDecay * k + VARIANT_DECAY * j) })),
+    ),
+  };
+}
+
 // stemsMatch needs equality or a shared prefix of at least five letters, so only stems in the same
 // bucket can match.
 export const bucketOf = (stem: string) => stem.slice(0, 5);
@@ -58,11 +67,9 @@ export function indexOf(glossary: Glossary): GlossaryIndex {
     const parse = (record: Record<string, string[]>, senseDecay: number): Map<string, number> => {
       const ids = new Map<string, number>();
       for (const [word, senses] of Object.entries(record)) {
-        const parsed = senses.flatMap((sense, k) =>
-          sense.split(';').map((variant, j) => ({ stems: variant.split(' ').filter(Boolean), rank: 1 / (1 + senseDecay * k + VARIANT_DECAY * j) })),
-        );
-        const id = meanings.push({ senses: parsed }) - 1;
-        for (const s of new Set(parsed.flatMap((m) => m.stems))) meaningsByStem.set(s, [...(meaningsByStem.get(s) ?? []), id]);
+        const parsed = meaningsOf(senses, senseDecay);
+        const id = meanings.push(parsed) - 1;
+        for (const s of new Set(parsed.senses.flatMap((m) => m.stems))) meaningsByStem.set(s, [...(meaningsByStem.get(s) ?? []), id]);
         ids.set(word, id);
       }
       return ids;

@@ -6,8 +6,8 @@
 // Pure and edge-safe.
 import { stemmer } from 'stemmer';
 import type { Glossary } from '../../../../indexer/format/glossary.ts';
-import { bucketOf, matchQuality, stemsMatch } from './glossary-index.ts';
-import { SENSE_DECAY, VARIANT_DECAY } from './knobs.ts';
+import { bucketOf, matchQuality, meaningsOf, stemsMatch } from './glossary-index.ts';
+import { SENSE_DECAY } from './knobs.ts';
 
 export interface LayWord {
   /** The lay Chinese word (信号). */
@@ -33,15 +33,13 @@ function indexOf(glossary: Glossary): Map<string, LaySense[]> {
   if (!index) {
     index = new Map();
     for (const [word, senses] of Object.entries(glossary.lay ?? {})) {
-      senses.forEach((sense, k) =>
-        sense.split(';').forEach((variant, j) => {
-          const stems = variant.split(' ').filter(Boolean);
-          for (const stem of stems) {
-            const entry = { word, stem, weight: 1 / (1 + SENSE_DECAY * k + VARIANT_DECAY * j) / stems.length };
-            index!.set(bucketOf(stem), [...(index!.get(bucketOf(stem)) ?? []), entry]);
-          }
-        }),
-      );
+      for (const { stems, rank } of meaningsOf(senses, SENSE_DECAY).senses) {
+        for (const stem of stems) {
+          const bucket = index.get(bucketOf(stem)) ?? [];
+          if (bucket.length === 0) index.set(bucketOf(stem), bucket);
+          bucket.push({ word, stem, weight: rank / stems.length });
+        }
+      }
     }
     indexes.set(glossary, index);
   }
