@@ -4,6 +4,7 @@ import {
   breakdown,
   calibrationObjective,
   citationPrecision,
+  citationRecall,
   firstGoldRank,
   hitAt,
   paragraphAgrees,
@@ -46,6 +47,12 @@ describe('answer metrics', () => {
   it('citation precision is the share of cited keys that are allowed', () => {
     expect(citationPrecision(['a#1', 'a#2', 'b#3'], ['a#1', 'b#3'])).toBeCloseTo(2 / 3);
     expect(citationPrecision([], ['a#1'])).toBeNull();
+  });
+
+  it('citation recall is the share of gold keys cited', () => {
+    expect(citationRecall(['a#1', 'c#9'], ['a#1', 'b#3'])).toBeCloseTo(1 / 2);
+    expect(citationRecall(['a#1', 'a#1'], ['a#1'])).toBe(1);
+    expect(citationRecall(['a#1'], [])).toBeNull();
   });
 
   it('a whole-article gold accepts any paragraph; a paragraph gold wants that paragraph', () => {
@@ -102,6 +109,8 @@ describe('summarize', () => {
     expect(m.answered).toBe(3);
     // (2/2 + 1/2 + 0/1) / 3
     expect(m.citationPrecision).toBeCloseTo(0.5);
+    // both answered gold questions cite their gold article; the declined one does not count
+    expect(m.citationRecall).toBe(1);
     expect(m.answeredHit1).toBeCloseTo(0.5);
     // a#1/2 agrees; b#3/1 against a whole-article gold agrees; nothing else matches a gold article
     expect(m.paragraphAccuracy).toBe(1);

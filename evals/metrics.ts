@@ -38,6 +38,8 @@ export interface Metrics {
   answered: number;
   /** Mean over answered questions of the share of citations within gold ∪ acceptable. */
   citationPrecision: number | null;
+  /** Mean over answered gold questions of the share of gold articles cited (a parallel clause in the other statute counts). */
+  citationRecall: number | null;
   /** Of the gold questions answered, the share whose first citation is gold. */
   answeredHit1: number | null;
   /** Of citations that match a gold article, the share that also name the gold paragraph. */
@@ -94,6 +96,13 @@ export function citationPrecision(cited: readonly Key[], allowed: readonly Key[]
   return cited.filter((key) => ok.has(key)).length / cited.length;
 }
 
+/** Share of the gold keys among the cited ones; null when there is no gold. */
+export function citationRecall(cited: readonly Key[], gold: readonly Key[]): number | null {
+  if (gold.length === 0) return null;
+  const got = new Set(cited);
+  return gold.filter((key) => got.has(key)).length / gold.length;
+}
+
 /** Nearest-rank percentile (p in 0..100) of unsorted values, as the benchmarks compute it; null for no values. */
 export function percentile(values: readonly number[], p: number): number | null {
   return values.length === 0 ? null : sortedPercentile([...values].sort((a, b) => a - b), p);
@@ -133,6 +142,7 @@ export function summarize(outcomes: readonly Outcome[]): Metrics {
     mrr10: mean(withGold.map((o) => reciprocalRank(o.ranked, goldKeys(o), 10))),
     answered: answered.length,
     citationPrecision: mean(answered.map((o) => citationPrecision(o.cited.map((c) => c.key), o.allowed) ?? 0)),
+    citationRecall: mean(answeredWithGold.map((o) => citationRecall(o.cited.map((c) => c.key), goldKeys(o)) ?? 0)),
     answeredHit1: mean(answeredWithGold.map((o) => hitAt(o.cited.map((c) => c.key), goldKeys(o), 1))),
     paragraphAccuracy: mean(paragraphChecks.map((ok) => (ok ? 1 : 0))),
     noGold: noGold.length,

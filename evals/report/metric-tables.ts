@@ -11,6 +11,7 @@ const METRIC_COLUMNS: { head: string; get: (m: Metrics) => number | null; ms?: b
   { head: 'R@10', get: (m) => m.recall10 },
   { head: 'MRR@10', get: (m) => m.mrr10 },
   { head: 'cite-P', get: (m) => m.citationPrecision },
+  { head: 'cite-R', get: (m) => m.citationRecall },
   { head: 'para-acc', get: (m) => m.paragraphAccuracy },
   { head: 'no-ans-acc', get: (m) => m.noAnswerAccuracy },
   { head: 'false-no-ans', get: (m) => m.falseNoAnswerRate },

@@ -43,6 +43,15 @@ describe('the mission question (its citations are scored by the eval: seed-002, 
     expect(cited(await assistant.ask({ question }))).toContain(`${GY} 第八条第二款`);
   });
 
+  it('a question in two parts gets the paragraph of each part, in the statute\'s order', async () => {
+    // 数据专员 is 第十四条第一款, 首席数据官 its second paragraph: one paragraph alone answers half.
+    const answer = await assistant.ask({ question: '数据专员是干什么的？还有首席数据官呢？' });
+    const labels = cited(answer);
+    expect(labels.slice(0, 2)).toEqual([`${GY} 第十四条第一款`, `${GY} 第十四条第二款`]);
+    expect(answer.answer).toContain('数据专员');
+    expect(answer.answer).toContain('首席数据官');
+  });
+
   it('in traditional characters: the same citations as in simplified', async () => {
     const simplified = await assistant.ask({ question: '谁应当明确数据专员？' });
     expect(cited(await assistant.ask({ question: '誰應當明確數據專員？' }))).toEqual(cited(simplified));

@@ -49,7 +49,7 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
   const duties = dutyIndex(view);
 
   const decide = (retrieval: Retrieval) => {
-    const selection = select(retrieval.hits, questionWords(retrieval.query), retrieval.parsed.kind);
+    const selection = select(retrieval.hits, questionWords(retrieval.query), retrieval.parsed.kind, retrieval.query.required);
     return { selection, judgement: judge(view, learned, retrieval, selection, view.data.decision, tuning.foundThreshold) };
   };
 
@@ -59,11 +59,10 @@ export function createAssistant(options: AssistantOptions): CoreAssistant {
     const lang = parsed.lang;
     if (parsed.refs.length) return lookup(view, parsed.text, parsed.refs, scope, lang);
     const { selection, judgement } = decide(retrieval);
-    const { chosen } = selection;
     if (!judgement.found) {
       return { answer: notFoundAnswer(lang, view.data.regulations.map((r) => r.title)), found: false, lang, citations: [] };
     }
-    const clauses = chosen.map((h) => ({ citation: citationOf(view, h.paragraphUnit ?? h.unit, h.score), status: view.regulation(h.regulationId)!.status }));
+    const clauses = selection.cited.map(({ hit, unit }) => ({ citation: citationOf(view, unit, hit.score), status: view.regulation(hit.regulationId)!.status }));
     const focus = query.words.map((w) => w.term);
     const answer = composeAnswer({ kind: parsed.kind, question: parsed.text, lang, focus, actor: parsed.actor, clauses });
     const citations = clauses.map((c) => c.citation);

@@ -13,6 +13,8 @@ export interface IndexView {
   articleUnitOf(u: Unit): number;
   /** Whether the unit at this index is an article with paragraph units of its own. */
   hasParagraphs(unit: number): boolean;
+  /** The paragraph units of an article unit, in order; none for an article that is not split. */
+  paragraphsOf(unit: number): readonly number[];
   /** Number of units holding a word. */
   df(term: string): number;
   /** Inverse document frequency of a word over the units. */
@@ -39,7 +41,12 @@ export function indexView(data: IndexData): IndexView {
     }
     return n;
   };
-  const split = new Set(data.units.filter((u) => u.kind === 'paragraph').map(articleUnitOf));
+  const split = new Map<number, number[]>();
+  data.units.forEach((u, i) => {
+    if (u.kind !== 'paragraph') return;
+    const article = articleUnitOf(u);
+    split.set(article, [...(split.get(article) ?? []), i]);
+  });
   const total = Math.max(1, data.units.length);
   const df = new Map<string, number>();
   const frequency = (term: string) => {
@@ -77,6 +84,7 @@ export function indexView(data: IndexData): IndexView {
     regulation: (id) => regulations.get(id),
     articleUnitOf,
     hasParagraphs: (unit) => split.has(unit),
+    paragraphsOf: (unit) => split.get(unit) ?? [],
     df: frequency,
     idf: (term) => Math.log(1 + total / (frequency(term) + 0.5)),
     knows: (term) => frequency(term) > 0 || data.learned.translation.has(term) || data.learned.pivot.has(term),

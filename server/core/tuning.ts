@@ -26,6 +26,11 @@ export interface Tuning {
   lexicalCandidates: number;
   /** A paragraph scoring this share of its whole article is the more precise citation. */
   paragraphPreference: number;
+  /**
+   * A cited article's further paragraph is cited too when it holds this share of the question's
+   * idf-weighted content words that the paragraphs cited so far lack.
+   */
+  paragraphGain: number;
   /** Statute vocabulary for lay phrasing (怎么处罚 → 法律责任), searched at this weight. */
   expansionWeight: number;
   /**
@@ -90,6 +95,7 @@ export interface Tuning {
 export const DEFAULT_TUNING: Tuning = {
   foundThreshold: 0.2,
   maxCitations: 3,
+  paragraphGain: 0.25,
   relativeScore: 0.75,
   coverageBand: 0.8,
   denseCandidates: 50,

@@ -35,7 +35,26 @@ describe('select', () => {
   it('cites at most maxCitations, and nothing without hits', () => {
     const hits = [article('1', 1), article('2', 1), article('3', 1), article('7', 1)];
     expect(select(view, hits, words('条例'), DEFAULT_TUNING).chosen).toHaveLength(DEFAULT_TUNING.maxCitations);
-    expect(select(view, [], words('条例'), DEFAULT_TUNING)).toEqual({ chosen: [], topCoverage: 0 });
+    expect(select(view, [], words('条例'), DEFAULT_TUNING)).toEqual({ chosen: [], cited: [], topCoverage: 0 });
+  });
+
+  it('cites a further paragraph of a cited article when it answers a part of the question the first lacks, in the statute’s order', () => {
+    const cited = (ws: ReturnType<typeof words>, first = '2') => select(view, [article('3', 1, first)], ws, DEFAULT_TUNING).cited.map((c) => c.unit);
+    const [p1, p2] = [tiny.unit(`${CITY}/3/1`), tiny.unit(`${CITY}/3/2`)];
+    // 统筹 lives in the first paragraph, 目录 in the second: a question asking both gets both.
+    expect(cited(words('统筹', '目录'))).toEqual([p1, p2]);
+    expect(cited(words('统筹', '目录'), '1')).toEqual([p1, p2]);
+    // Nothing the second paragraph adds: the matching paragraph alone.
+    expect(cited(words('统筹', '全市'), '1')).toEqual([p1]);
+    // Too small a part of the question (below paragraphGain of its weight) does not earn a citation.
+    expect(cited([{ term: '统筹', weight: 1 }, { term: '全市', weight: 1 }, { term: '目录', weight: 0.05 }], '1')).toEqual([p1]);
+  });
+
+  it('gives further paragraphs only the room the chosen articles leave', () => {
+    const hits = [article('3', 1, '1'), article('2', 1), article('6', 1)];
+    const { chosen, cited } = select(view, hits, words('统筹', '目录', '数据'), { ...DEFAULT_TUNING, relativeScore: 0, coverageBand: 0, foundThreshold: 0 });
+    expect(chosen).toHaveLength(DEFAULT_TUNING.maxCitations);
+    expect(cited.map((c) => c.hit.key)).toEqual(chosen.map((h) => h.key));
   });
 
   it('answers a definition with the defining clause, even when a user of the term ranks higher', () => {

@@ -26,7 +26,7 @@ export function retriever(view: IndexView, segment: Segment, coined: Coined, den
   const queries = queryBuilder(view, segment, coined, tuning);
   const learned = learnedSignalsOf(view, tuning);
   const rank = ranker(view, segment, dense, tuning, learned);
-  const choose = (hits: ArticleHit[], words: WeightedTerm[], kind?: ParsedQuestion['kind']): Selection => select(view, hits, words, tuning, kind);
+  const choose = (hits: ArticleHit[], words: WeightedTerm[], kind?: ParsedQuestion['kind'], required?: readonly string[]): Selection => select(view, hits, words, tuning, kind, required);
 
   async function retrieve(input: AskInput): Promise<Retrieval> {
     const parsed = parseQuestion(input.question, view.data.regulations, input.lang);
