@@ -35,10 +35,10 @@ export function select(view: IndexView, hits: ArticleHit[], words: WeightedTerm[
   const topCoverage = cover(top);
   const band = Math.max(tuning.foundThreshold, tuning.coverageBand * topCoverage);
   const chosen = [top, ...hits.slice(1, 6).filter((h) => h.score >= tuning.relativeScore * top.score && cover(h) >= band)].slice(0, tuning.maxCitations);
-  // Every chosen article keeps its first citation; further paragraphs take what room is left.
   // A follow-up's earlier topic is context, not a part of the question asked anew.
   const asked = required ? words.filter((w) => required.includes(w.term)) : words;
   const extra = chosen.map((h) => (h.paragraphUnit === null ? [] : complementary(view, h.unit, h.paragraphUnit, asked, tuning.paragraphGain)));
+  // Every chosen article keeps its first citation; further paragraphs take what room is left.
   let room = tuning.maxCitations - chosen.length;
   const cited = chosen.flatMap((hit, i) => {
     const more = extra[i]!.slice(0, Math.max(0, room));
@@ -53,7 +53,7 @@ export function select(view: IndexView, hits: ArticleHit[], words: WeightedTerm[
  * The article's other paragraphs that hold at least `gain` of the question's content weight (idf) which
  * the paragraphs cited so far lack, greedily, best first.
  */
-export function complementary(view: IndexView, article: number, first: number, words: readonly WeightedTerm[], gain: number): number[] {
+function complementary(view: IndexView, article: number, first: number, words: readonly WeightedTerm[], gain: number): number[] {
   const content = words.filter((w) => !w.optional);
   const weighed = content.map((w) => ({ term: w.term, weight: w.weight * view.idf(w.term) }));
   const total = weighed.reduce((s, w) => s + w.weight, 0);
