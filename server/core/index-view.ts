@@ -45,7 +45,9 @@ export function indexView(data: IndexData): IndexView {
   data.units.forEach((u, i) => {
     if (u.kind !== 'paragraph') return;
     const article = articleUnitOf(u);
-    split.set(article, [...(split.get(article) ?? []), i]);
+    const paragraphs = split.get(article);
+    if (paragraphs) paragraphs.push(i);
+    else split.set(article, [i]);
   });
   const total = Math.max(1, data.units.length);
   const df = new Map<string, number>();
