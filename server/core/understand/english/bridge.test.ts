@@ -169,6 +169,14 @@ describe('bridgeEnglish', () => {
     expect(bridgeEnglish('chief data officer', glossary, 1).terms).toHaveLength(1);
   });
 
+  it('gives the room to every covered word before alternates of a well-covered one', () => {
+    // "data" has compounds to spare (企业数据, 数据企业); the only term for "factories" is 工厂.
+    const b = bridgeEnglish('Are data center companies encouraged to build factories and headquarters?', glossary);
+    expect(b.terms).toHaveLength(8);
+    expect(b.terms.map((t) => t.term)).toContain('工厂');
+    expect(b.uncovered).toEqual([]);
+  });
+
   it('reports which question words it covered', () => {
     const b = bridgeEnglish('rural broadband unicorns', glossary);
     expect(b.covered).toEqual(expect.arrayContaining(['broadband']));

@@ -70,7 +70,7 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8, coo
 
   // Alternates: a few more high-scoring terms for each covered word, at lower weight, in case the
   // best cover's wording is not the clause's.
-  const weights = new Map(picked);
+  const alternates = new Map<string, number>();
   const scored = candidates.filter((c) => !picked.has(c.term)).map((c) => ({ c, score: gainOf(c, allWords, specific) })).filter((x) => x.score >= MIN_SCORE);
   for (const i of covered) {
     const ranked = scored
@@ -78,11 +78,14 @@ export function bridgeEnglish(question: string, glossary: Glossary, max = 8, coo
       .sort((a, b) => (better(a.score, a.c, b.score, b.c) ? -1 : 1))
       .slice(0, ALTERNATES_PER_WORD);
     for (const { c, score } of ranked) {
-      weights.set(c.term, Math.max(weights.get(c.term) ?? 0, ALTERNATE_WEIGHT * score));
+      alternates.set(c.term, Math.max(alternates.get(c.term) ?? 0, ALTERNATE_WEIGHT * score));
     }
   }
 
-  const ranked = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1)).slice(0, max);
+  // Alternates only take the room the cover leaves: a hedge for a well-covered word ("data" → 企业数据)
+  // must not push out the only term of another (工厂 for "factories").
+  const heavierFirst = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1);
+  const ranked = [...[...picked].sort(heavierFirst), ...[...alternates].sort(heavierFirst)].slice(0, max).sort(heavierFirst);
   const top = ranked[0]?.[1] ?? 1;
   const terms = ranked.map(([term, w]) => ({ term, weight: round(w / top) }));
   const kept = candidates.filter((c) => terms.some((t) => t.term === c.term));
