@@ -1,7 +1,7 @@
 // The index format's file names: one list for the writer (build), the Node loader and the edge bundle.
 
 /** Bumped whenever the on-disk index layout or unit semantics change; older indexes are rebuilt. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const MANIFEST = 'manifest.json';
 

@@ -154,6 +154,16 @@ describe('everyday question forms', () => {
     expect(query.words.map((w) => w.term).filter((t) => ['这两部', '两部', '分别', '各自'].includes(t))).toEqual([]);
   });
 
+  it('reads 怎么办 and 咋办 as the question form, not as a topic the statutes lack', async () => {
+    for (const question of ['个人信息被泄露了怎么办', '个人信息被泄露了咋办']) {
+      const { query } = await assistant.retrieve({ question });
+      expect(query.words.map((w) => w.term).filter((t) => ['怎么办', '咋办', '怎么', '办'].includes(t)), question).toEqual([]);
+      const r = await assistant.ask({ question });
+      expect(r.found, question).toBe(true);
+      expect(r.citations.map((c) => `${c.regulationId} ${c.label}`), question).toContain(`${GZ} 第十九条`);
+    }
+  });
+
   it('answers whether a regulation applies to the asker from its scope clause (第二条)', async () => {
     for (const [question, regulation] of [['外地企业来贵州处理数据，要遵守贵州的条例吗？', GZ], ['在贵阳开公司做数字经济业务，贵阳那部草案管得着我吗？', GY], ['Does the Guizhou regulation apply to companies from other provinces?', GZ]] as const) {
       const r = await assistant.ask({ question });
