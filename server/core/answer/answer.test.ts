@@ -101,8 +101,18 @@ describe('citations and answers', () => {
       clauses: [{ citation: cite(`${PROVINCE}/2`), status: 'draft' }],
     });
     expect(answer.split('\n')[0]).toBe('数据处理者应当建立数据安全管理制度[1]。');
-    expect(answer).toContain('[1] 《某省数据安全条例（草案）》第二条（草案）');
+    expect(answer).toContain('[1] 《某省数据安全条例（草案）》第二条\n');
     expect(answer).toMatch(/征求意见稿（草案），尚未施行/);
+    // A draft whose title does not say so is marked in the list of sources.
+    const untitled = composeAnswer({
+      kind: 'lookup',
+      question: '第三条第二款',
+      lang: 'zh',
+      focus: [],
+      actor: null,
+      clauses: [{ citation: cite(`${CITY}/3/2`), status: 'draft' }],
+    });
+    expect(untitled).toContain('[1] 《某市数据条例》第三条第二款（草案）');
   });
 
   it('in English, labels articles as Article N(M) with the Chinese label beside it', () => {

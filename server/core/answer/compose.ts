@@ -56,7 +56,9 @@ export function composeAnswer(input: AnswerInput): string {
 /** The line that opens the list of sources; clients that show citations themselves may drop the list. */
 export const SOURCES_HEADING: Record<Lang, string> = { zh: '依据：', en: 'Sources (original Chinese text):' };
 
-const draftMark = (c: CitedClause, lang: Lang) => (c.status === 'draft' ? (lang === 'en' ? ' [draft]' : '（草案）') : '');
+// A Chinese title that already says so (《…（草案）》) needs no second mark; the English reader gets one.
+const draftMark = (c: CitedClause, lang: Lang) =>
+  c.status !== 'draft' ? '' : lang === 'en' ? ' [draft]' : /草案|征求意见稿/.test(c.citation.regulationTitle) ? '' : '（草案）';
 
 /** The markers of these citations, in the order of the clauses of the answer: [1][2]. */
 function markersFor(cs: Citation[], input: AnswerInput): string {

@@ -36,15 +36,15 @@ export interface Bridge {
 }
 
 /**
- * Corpus terms to search for an English question, best first, weights normalised to a maximum of 1.
- * Digits and unknown words are ignored; a question with no recognisable word gets no terms.
- */
-/**
  * Share of the units holding term `b` that also hold term `a` (0 to 1): how the corpus uses words
  * together, to choose among a gloss's Chinese senses.
  */
 export type Cooccurrence = (a: string, b: string) => number;
 
+/**
+ * Corpus terms to search for an English question, best first, weights normalised to a maximum of 1.
+ * Digits and unknown words are ignored; a question with no recognisable word gets no terms.
+ */
 export function bridgeEnglish(question: string, glossary: Glossary, max = 8, cooccurrence?: Cooccurrence): Bridge {
   const { words, candidates, specific } = candidatesFor(question, glossary);
   if (words.length === 0 || max <= 0) return { terms: [], covered: [], uncovered: words.map((w) => w.word), quality: 0 };
@@ -175,7 +175,6 @@ function questionWords(question: string): QuestionWord[] {
   }
   return out;
 }
-
 
 /**
  * English senses chosen by the corpus: a picked term may give way to a nearly as good candidate for
